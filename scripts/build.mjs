@@ -14,6 +14,8 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Prefer ESM entry points: jsonc-parser's CommonJS build is UMD with requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
   minify: true,
   legalComments: 'none',
   metafile: true,

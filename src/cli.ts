@@ -1,4 +1,7 @@
 // The command line: argv, stdin, files and exit codes. Everything it runs below is pure.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { simulate, type CommandOutput } from './commands/simulate.js';
 
 declare const IAM_TUTOR_VERSION: string;
 /** Replaced by the bundler; `dev` when run from source. */
@@ -8,19 +11,33 @@ const HELP = `iam-tutor ${VERSION}: learn when to use an AWS IAM user and when a
 
 Usage: iam-tutor [command] [options]
 
+Commands:
+  simulate FILE [--json]   Decide one request offline against the policies in FILE (- for stdin)
+                           and explain the decision step by step, as AWS evaluates it.
+
 Options:
   -h, --help               Show this help
   -v, --version            Show the version
 
-The interactive tutorial is being built.
+The interactive tutorial is being built; today iam-tutor offers the policy simulator.
 Nothing is sent anywhere: iam-tutor works offline and never reads your AWS configuration.
 `;
 
-interface CommandOutput {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+const SIMULATE_HELP = `Usage: iam-tutor simulate FILE [--json]
+
+FILE (or - for stdin) is JSON:
+  { "request": { "principal": "arn:aws:iam::111122223333:user/alice" | "anonymous" | "ec2.amazonaws.com",
+                 "action": "s3:GetObject", "resource": "arn:aws:s3:::bucket/key",
+                 "resourceAccount": "111122223333",  (optional where the ARN has an account)
+                 "context": { "aws:MultiFactorAuthPresent": "true" } },
+    "identityPolicies": [ ... ], "permissionsBoundary": { ... }, "sessionPolicy": { ... },
+    "resourcePolicy": { ... }, "resourcePolicyKind": "resource" | "trust" | "kms",
+    "scps": [[ ... ], ...], "rcps": [[ ... ], ...] }
+
+Prints the decision (allowed, explicitDeny or implicitDeny), AWS's AccessDenied message, and the
+evaluation path; --json prints {"decision", "explanation", "message"}. Exit 0 whatever the decision,
+2 when FILE is not a valid simulation.
+`;
 
 function write(output: CommandOutput): number {
   process.stdout.write(output.stdout);
@@ -33,8 +50,32 @@ function usageError(message: string): number {
   return 2;
 }
 
+function readSource(file: string): string {
+  return readFileSync(file === '-' ? 0 : file, 'utf8');
+}
+
+function runSimulate(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return write({ exitCode: 0, stdout: SIMULATE_HELP, stderr: '' });
+  const [file, ...extra] = positionals;
+  if (file === undefined) return usageError('simulate needs a FILE (or - for stdin)');
+  if (extra.length > 0) return usageError(`simulate takes one FILE, got also: ${extra.join(' ')}`);
+  let text: string;
+  try {
+    text = readSource(file);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    return usageError(`cannot read ${file}: ${reason}`);
+  }
+  return write(simulate(text, file === '-' ? '<stdin>' : file, values.json === true));
+}
+
 function main(argv: string[]): number {
-  const [command] = argv;
+  const [command, ...rest] = argv;
   switch (command) {
     case '-h':
     case '--help':
@@ -43,6 +84,8 @@ function main(argv: string[]): number {
     case '-v':
     case '--version':
       return write({ exitCode: 0, stdout: `${VERSION}\n`, stderr: '' });
+    case 'simulate':
+      return runSimulate(rest);
     case undefined:
       return write({ exitCode: 0, stdout: HELP, stderr: '' });
     default:
@@ -50,9 +93,24 @@ function main(argv: string[]): number {
   }
 }
 
+/** parseArgs reports unknown or malformed flags by throwing errors with these codes. */
+function isUsageError(error: unknown): error is Error {
+  return (
+    error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+  );
+}
+
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  // parseArgs reports unknown flags by throwing; anything else is a bug worth showing.
-  process.exitCode = usageError(error instanceof Error ? error.message : String(error));
+  if (isUsageError(error)) {
+    process.exitCode = usageError(error.message);
+  } else {
+    // A bug of ours, not the user's: say so plainly, with what a bug report needs.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(
+      `iam-tutor: internal error, please report it with this output:\n${detail}\n`,
+    );
+    process.exitCode = 70;
+  }
 }

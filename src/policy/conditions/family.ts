@@ -1,0 +1,26 @@
+// What every condition operator family provides; the set logic (missing keys, IfExists,
+// ForAllValues/ForAnyValue, negation) lives in ../conditions.ts and is the same for all of them.
+
+/**
+ * How the policy values of a family take policy variables (reference_policies_variables, "Where
+ * you can use policy variables"): string and ARN operators take them, the wildcard ones as globs;
+ * Bool takes them (reference_policies_elements_condition_operators, "Boolean condition
+ * operators"); Numeric, Date, Binary, IP address and Null operators do not ("You can't use a
+ * policy variable with other operators"), so their values are read literally.
+ */
+export type PolicyValueForm = 'glob' | 'text' | 'literal';
+
+/**
+ * One operator family, e.g. the numeric comparisons, with `R` the request value it reads. Methods,
+ * not function properties, so that a table can hold families of different `R` side by side.
+ */
+export interface OperatorFamily<R> {
+  readonly policyValues: PolicyValueForm;
+  /**
+   * Reads a request value, or undefined when it is not of the family's type (a number, a date,
+   * an IP address, ...). Such a value matches nothing, under the negated operators as well.
+   */
+  readRequest(value: string): R | undefined;
+  /** Whether a request value matches one policy value (after variable substitution). */
+  matches(policyValue: string, request: R): boolean;
+}

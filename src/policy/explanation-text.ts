@@ -1,0 +1,76 @@
+// An explanation as plain text: the policy types in flowchart order, each with its verdict and the
+// statements that decided it, down to each condition's key, values and the request's value.
+import { accessDeniedMessage } from './access-denied.js';
+import type {
+  ConditionResult,
+  Explanation,
+  PolicyType,
+  PolicyTypeResult,
+  Request,
+  StatementResult,
+  Verdict,
+} from './types.js';
+
+const TYPE_TITLES: Record<PolicyType, string> = {
+  rcp: 'Resource control policies (RCPs)',
+  scp: 'Service control policies (SCPs)',
+  resource: 'Resource-based policy',
+  identity: 'Identity-based policies',
+  boundary: 'Permissions boundary',
+  session: 'Session policies',
+};
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  allow: 'allow',
+  explicitDeny: 'explicit deny',
+  implicitDeny: 'no statement allows (implicit deny)',
+  notApplicable: 'none given (not part of this request)',
+};
+const TITLE_WIDTH = Math.max(...Object.values(TYPE_TITLES).map((t) => t.length)) + 1;
+
+function statementName(s: StatementResult): string {
+  return `${s.policyName} statement ${s.index}${s.sid ? ` (Sid ${s.sid})` : ''}`;
+}
+
+function conditionLine(c: ConditionResult): string {
+  const request = c.requestValue === null ? 'missing' : JSON.stringify(c.requestValue);
+  return `${c.operator} ${c.key} ${JSON.stringify(c.values)}; request: ${request} -> ${String(c.result)}`;
+}
+
+/** Why a statement whose action matched did not decide, in a learner's words. */
+function sideNote(s: StatementResult): string {
+  if (s.applies) return 'applies, but an explicit deny overrides it';
+  if (!s.resourceMatched) return 'does not apply: the resource does not match';
+  if (s.principalMatched === false) return 'does not apply: the principal does not match';
+  return 'does not apply: a condition is false';
+}
+
+function statementLines(s: StatementResult, deciding: boolean): string[] {
+  const head = deciding
+    ? `${s.effect} by ${statementName(s)}`
+    : `${statementName(s)} (${s.effect}) ${sideNote(s)}`;
+  return [head, ...s.conditions.map((c) => `  ${conditionLine(c)}`)];
+}
+
+function typeLines(result: PolicyTypeResult, decidedBy: PolicyType | undefined): string[] {
+  const marker = result.type === decidedBy ? '>' : ' ';
+  const level = result.level === undefined ? '' : ` at level ${result.level}`;
+  const title = `${TYPE_TITLES[result.type]}:`.padEnd(TITLE_WIDTH);
+  const lines = [`${marker} ${title} ${VERDICT_WORDS[result.verdict]}${level}`];
+  const others = result.relevant.filter((s) => !result.deciding.includes(s));
+  for (const s of result.deciding) lines.push(...statementLines(s, true).map((l) => `      ${l}`));
+  for (const s of others) lines.push(...statementLines(s, false).map((l) => `      ${l}`));
+  return lines;
+}
+
+/** The decision, AWS's denial message if any, and the evaluation path as readable lines. */
+export function explanationText(request: Request, explanation: Explanation): string {
+  const message = accessDeniedMessage(request, explanation);
+  const lines = [`Decision: ${explanation.decision}`];
+  if (message) lines.push(`AccessDenied: ${message}`);
+  if (explanation.crossAccount) lines.push('Cross-account request: both accounts must allow it.');
+  lines.push('', 'Evaluation, in the order of the AWS flowchart (> marks the deciding step):');
+  for (const result of explanation.policyTypes)
+    lines.push(...typeLines(result, explanation.decidedBy));
+  return lines.join('\n');
+}
