@@ -3,7 +3,6 @@
 // reference_policies_evaluation-logic_policy-eval-basics (within one account) and
 // reference_policies_evaluation-logic-cross-account (across accounts).
 import { arnAccount, principalAccount } from './arn.js';
-import { indexContext } from './context.js';
 import {
   evaluateLevels,
   evaluatePolicySet,
@@ -11,7 +10,7 @@ import {
   type PolicySetResult,
 } from './policy-set.js';
 import { PrincipalMatch } from './principal-match.js';
-import { requestContextWithPrincipalKeys } from './principal-keys.js';
+import { requestContextIndex } from './principal-keys.js';
 import type { StatementRequest } from './statement.js';
 import type {
   EvaluationInput,
@@ -64,7 +63,8 @@ function evaluateTypes(input: EvaluationInput): Evaluated {
     principal,
     action: request.action,
     resource: request.resource,
-    context: indexContext(requestContextWithPrincipalKeys(request, resourceAcct)),
+    context: requestContextIndex(request, resourceAcct),
+    hasBoundary: input.permissionsBoundary !== undefined && hasIdentityPolicies(principal),
   };
   const ownSide = hasPrincipalSide(principal);
   const withIdentity = hasIdentityPolicies(principal);

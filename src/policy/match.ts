@@ -1,43 +1,83 @@
 // Matching a statement's Action / NotAction and Resource / NotResource elements against a request.
+//
+// The evaluator asks these on every request for every statement, so each element's patterns are
+// compiled once into one RegExp (an alternation of its patterns), kept in a WeakMap keyed by the
+// policy's own array: a policy that is no longer used takes its compiled form with it.
 import type { ContextIndex } from './context.js';
+import { memoize } from './memo.js';
 import type { PolicyVersion } from './types.js';
-import { globMatch } from './wildcard.js';
 import { policyGlob } from './variables.js';
+import { globSource, type GlobSource } from './wildcard.js';
+
+const ANY = '[\\s\\S]';
+
+/** Joins glob sources into one anchored alternation, numbering their capture groups in turn. */
+function alternation(
+  globs: readonly string[],
+  toSource: (glob: string, firstGroup: number) => GlobSource,
+  flags: string,
+): RegExp {
+  let group = 1;
+  const sources = globs.map((glob) => {
+    const { source, groups } = toSource(glob, group);
+    group += groups;
+    return source;
+  });
+  return new RegExp(`^(?:${sources.join('|')})$`, flags);
+}
+
+const actionRegExps = new WeakMap<readonly string[], RegExp>();
 
 /**
  * Actions compare case-insensitively, with `*` and `?` wildcards
  * (reference_policies_elements_action: "action names are not case-sensitive").
  */
 export function anyActionMatches(patterns: readonly string[], action: string): boolean {
-  for (const pattern of patterns) {
-    if (pattern === '*' || globMatch(pattern, action, true)) return true;
+  let regExp = actionRegExps.get(patterns);
+  if (!regExp) {
+    regExp = alternation(patterns, (glob, group) => globSource(glob, ANY, group), 'i');
+    actionRegExps.set(patterns, regExp);
   }
-  return false;
+  return regExp.test(action);
 }
 
 /**
- * ARN patterns match segment by segment: `*` and `?` work within each of the first five
- * colon-separated segments, and the resource segment takes the rest, colons included
+ * An ARN glob as regex source: `*` and `?` match within each of the first five colon-separated
+ * segments, and the resource segment takes the rest, colons included
  * (reference_policies_elements_resource, "Including wildcard characters in the resource ARN").
- * Resource names are case-sensitive.
+ * A glob with fewer segments leaves its last one to match all that remains.
  */
+function arnGlobSource(glob: string, firstGroup: number): GlobSource {
+  const segments = glob.split(':');
+  const head = segments.slice(0, Math.min(5, segments.length - 1));
+  const tail = segments.slice(head.length).join(':');
+  let group = firstGroup;
+  const sources = head.map((segment) => {
+    const { source, groups } = globSource(segment, '[^:]', group);
+    group += groups;
+    return source;
+  });
+  const last = globSource(tail, ANY, group);
+  sources.push(last.source);
+  return { source: sources.join(':'), groups: group - firstGroup + last.groups };
+}
+
+const arnRegExp = memoize((glob) => alternation([glob], arnGlobSource, ''));
+
+/** Whether an ARN matches an ARN glob, segment by segment; resource names are case-sensitive. */
 export function arnGlobMatch(glob: string, arn: string): boolean {
-  if (glob === '*') return true;
-  let globStart = 0;
-  let arnStart = 0;
-  for (let segment = 0; segment < 5; segment++) {
-    const globEnd = glob.indexOf(':', globStart);
-    const arnEnd = arn.indexOf(':', arnStart);
-    if (globEnd < 0 || arnEnd < 0) {
-      // Fewer than six segments on one side: the rest must match as a whole.
-      return globMatch(glob.slice(globStart), arn.slice(arnStart), false);
-    }
-    if (!globMatch(glob.slice(globStart, globEnd), arn.slice(arnStart, arnEnd), false))
-      return false;
-    globStart = globEnd + 1;
-    arnStart = arnEnd + 1;
-  }
-  return globMatch(glob.slice(globStart), arn.slice(arnStart), false);
+  return glob === '*' || arnRegExp(glob).test(arn);
+}
+
+const NO_CONTEXT: ContextIndex = new Map();
+const resourceRegExps = new WeakMap<
+  readonly string[],
+  { version: PolicyVersion; regExp: RegExp }
+>();
+
+/** Patterns whose meaning does not depend on the request: no variables, or variables as text. */
+function isStatic(patterns: readonly string[], version: PolicyVersion): boolean {
+  return version === '2008-10-17' || patterns.every((pattern) => !pattern.includes('${'));
 }
 
 /**
@@ -50,8 +90,17 @@ export function anyResourceMatches(
   context: ContextIndex,
   version: PolicyVersion,
 ): boolean {
+  if (isStatic(patterns, version)) {
+    let compiled = resourceRegExps.get(patterns);
+    if (compiled?.version !== version) {
+      // Static patterns always resolve: substitution only escapes their literal text.
+      const globs = patterns.map((pattern) => policyGlob(pattern, NO_CONTEXT, version) ?? '');
+      compiled = { version, regExp: alternation(globs, arnGlobSource, '') };
+      resourceRegExps.set(patterns, compiled);
+    }
+    return compiled.regExp.test(resource);
+  }
   for (const pattern of patterns) {
-    if (pattern === '*') return true;
     const glob = policyGlob(pattern, context, version);
     if (glob !== undefined && arnGlobMatch(glob, resource)) return true;
   }

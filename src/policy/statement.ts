@@ -10,6 +10,8 @@ export interface StatementRequest {
   action: string;
   resource: string;
   context: ContextIndex;
+  /** Whether the caller has a permissions boundary (it changes what NotPrincipal does). */
+  hasBoundary: boolean;
 }
 
 /** A statement's result plus, for Principal elements, how the caller was named. */
@@ -36,10 +38,14 @@ function resourceMatches(statement: Statement, request: StatementRequest, policy
   return true;
 }
 
-function principalMatch(statement: Statement, principal: RequestPrincipal): number | undefined {
-  if (statement.principal) return principalMatches(statement.principal, principal);
+function principalMatch(statement: Statement, request: StatementRequest): number | undefined {
+  if (statement.principal) return principalMatches(statement.principal, request.principal);
   if (statement.notPrincipal) {
-    return notPrincipalApplies(statement.notPrincipal, principal)
+    // access_policies_boundaries: "The NotPrincipal element with a Deny effect will always deny
+    // any IAM principal that has a permissions boundary policy attached, regardless of the values
+    // specified in the NotPrincipal element."
+    const alwaysDenied = statement.effect === 'Deny' && request.hasBoundary;
+    return alwaysDenied || notPrincipalApplies(statement.notPrincipal, request.principal)
       ? PrincipalMatch.wildcard
       : PrincipalMatch.none;
   }
@@ -59,7 +65,7 @@ export function checkStatement(
 ): StatementOutcome | undefined {
   if (!actionMatches(statement, request.action)) return undefined;
   const resourceMatched = resourceMatches(statement, request, policy);
-  const matched = principalMatch(statement, request.principal);
+  const matched = principalMatch(statement, request);
   const inScope = resourceMatched && matched !== PrincipalMatch.none;
   const conditions = inScope
     ? evaluateConditions(statement.conditions, request.context, policy.version)

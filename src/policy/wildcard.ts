@@ -19,7 +19,7 @@ const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 const ANY = '[\\s\\S]';
 
 /** The regex source for each run of text between stars, a glob with n stars giving n + 1. */
-function partsBetweenStars(glob: string): string[] {
+function partsBetweenStars(glob: string, any: string): string[] {
   const parts: string[] = [];
   let part = '';
   for (let i = 0; i < glob.length; i++) {
@@ -28,7 +28,7 @@ function partsBetweenStars(glob: string): string[] {
       parts.push(part);
       part = '';
     } else if (char === '?') {
-      part += ANY;
+      part += any;
     } else {
       // A trailing lone backslash has nothing to escape and stands for itself.
       const literal = char === '\\' && i + 1 < glob.length ? glob.charAt(++i) : char;
@@ -39,12 +39,26 @@ function partsBetweenStars(glob: string): string[] {
   return parts;
 }
 
-function compile(glob: string, flags: string): RegExp {
-  const [first = '', ...rest] = partsBetweenStars(glob);
+/** A glob as regex source (no anchors, no flags) and the capture groups it uses. */
+export interface GlobSource {
+  source: string;
+  groups: number;
+}
+
+/**
+ * The regex source of a glob whose wildcards match characters of the class `any`, numbering its
+ * capture groups from `firstGroup` so that several sources can be joined in one RegExp.
+ */
+export function globSource(glob: string, any: string, firstGroup: number): GlobSource {
+  const [first = '', ...rest] = partsBetweenStars(glob, any);
   const last = rest.pop();
-  if (last === undefined) return new RegExp(`^${first}$`, flags);
-  const middle = rest.map((part, i) => `(?=(${ANY}*?${part}))\\${i + 1}`).join('');
-  return new RegExp(`^${first}${middle}${ANY}*${last}$`, flags);
+  if (last === undefined) return { source: first, groups: 0 };
+  const middle = rest.map((part, i) => `(?=(${any}*?${part}))\\${firstGroup + i}`).join('');
+  return { source: `${first}${middle}${any}*${last}`, groups: rest.length };
+}
+
+function compile(glob: string, flags: string): RegExp {
+  return new RegExp(`^${globSource(glob, ANY, 1).source}$`, flags);
 }
 
 const caseSensitive = memoize((glob: string) => compile(glob, ''));

@@ -535,3 +535,46 @@ describe('denyallow: session policies', () => {
     ).toBe('allowed');
   });
 });
+
+describe('reference_policies_elements_notprincipal and access_policies_boundaries', () => {
+  const denyAllBut = policy(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Deny',
+          NotPrincipal: { AWS: [ALICE, `arn:aws:iam::${ACCOUNT_A}:root`] },
+          Action: 's3:*',
+          Resource: '*',
+        },
+        { Effect: 'Allow', Principal: { AWS: ALICE }, Action: 's3:GetObject', Resource: '*' },
+      ],
+    },
+    'resource',
+  );
+
+  it('a Deny with NotPrincipal spares the listed caller', () => {
+    expect(decide({ principal: ALICE, ...get, resourcePolicy: denyAllBut }).decision).toBe(
+      'allowed',
+    );
+    expect(
+      decide({
+        principal: 'arn:aws:iam::111122223333:user/bob',
+        ...get,
+        resourcePolicy: denyAllBut,
+      }).decision,
+    ).toBe('explicitDeny');
+  });
+
+  it('but always denies a caller with a permissions boundary, listed or not', () => {
+    const boundary = policy(allow('s3:*'), 'managed');
+    const result = decide({
+      principal: ALICE,
+      ...get,
+      resourcePolicy: denyAllBut,
+      permissionsBoundary: boundary,
+    });
+    expect(result.decision).toBe('explicitDeny');
+    expect(result.explanation.decidedBy).toBe('resource');
+  });
+});
