@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The policy engine and everything below the shell stay pure: no process, clock or disk.
-    files: ['src/policy/**/*.ts'],
+    files: ['src/policy/**/*.ts', 'src/aws/**/*.ts', 'src/console/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'process'],
       'no-restricted-syntax': [

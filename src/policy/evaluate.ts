@@ -164,6 +164,8 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     crossAccount: evaluated.crossAccount,
   };
   if (decidedBy) explanation.decidedBy = decidedBy;
-  if (input.resourcePolicy) explanation.resourcePolicyKind = input.resourcePolicyKind ?? 'resource';
+  const resourcePolicyKind =
+    input.resourcePolicyKind ?? (input.resourcePolicy ? 'resource' : undefined);
+  if (resourcePolicyKind) explanation.resourcePolicyKind = resourcePolicyKind;
   return { decision, explanation };
 }

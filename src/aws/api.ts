@@ -1,0 +1,92 @@
+// One API call against the world: authenticate the credentials, authorize the action with the
+// operation's resource and resource policy, run it, and record the event (CloudTrail's shape,
+// with the engine's explanation) whether it succeeded or failed.
+import { authenticate, callerArn, type Caller, type Credentials } from './caller.js';
+import { authorize } from './authorize.js';
+import { AwsError } from './errors.js';
+import type { Operation, Params, RequestEnvironment } from './operation.js';
+import { isoSeconds } from './time.js';
+import type { AwsEvent, World } from './world.js';
+
+export interface ApiRequest {
+  /** The signing credentials, or a caller already established (an AWS service acting itself). */
+  caller: Credentials | { service: string };
+  operation: Operation;
+  params: Params;
+  region: string;
+  sourceIp: string;
+}
+
+export type ApiResult =
+  { ok: true; response: Record<string, unknown> } | { ok: false; error: AwsError };
+
+/** CloudTrail's userIdentity.type for each kind of caller (cloudtrail-event-reference-user-identity). */
+function userIdentity(caller: Caller): AwsEvent['userIdentity'] {
+  switch (caller.kind) {
+    case 'root':
+      return { type: 'Root', arn: callerArn(caller), accountId: caller.account };
+    case 'user':
+      return {
+        type: 'IAMUser',
+        arn: caller.user.arn,
+        accountId: caller.account,
+        ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
+      };
+    case 'session':
+      return {
+        type: 'AssumedRole',
+        arn: callerArn(caller),
+        accountId: caller.account,
+        accessKeyId: caller.session.accessKeyId,
+      };
+    case 'service':
+      return { type: 'AWSService' };
+  }
+}
+
+function resolveCaller(world: World, caller: ApiRequest['caller']): Caller {
+  return 'service' in caller
+    ? { kind: 'service', service: caller.service }
+    : authenticate(world, caller);
+}
+
+/** Calls one operation. The world changes only when the call succeeds. */
+export function callApi(world: World, request: ApiRequest): ApiResult {
+  const { operation, params } = request;
+  const event: AwsEvent = {
+    eventTime: isoSeconds(world.now),
+    eventSource: `${operation.service}.amazonaws.com`,
+    eventName: operation.name,
+    userIdentity: { type: 'Unknown' },
+  };
+  try {
+    const caller = resolveCaller(world, request.caller);
+    event.userIdentity = userIdentity(caller);
+    const env: RequestEnvironment = {
+      world,
+      caller,
+      region: request.region,
+      sourceIp: request.sourceIp,
+    };
+    if (operation.action && operation.resource) {
+      const resourcePolicy = operation.resourcePolicy?.(env, params);
+      const { explanation } = authorize(env, {
+        action: operation.action,
+        resource: operation.resource(env, params),
+        ...(resourcePolicy ? { resourcePolicy } : {}),
+        ...(operation.context ? { context: operation.context(env, params) } : {}),
+      });
+      event.explanation = explanation;
+    }
+    const response = operation.run(env, params);
+    world.events.push(event);
+    return { ok: true, response };
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    event.errorCode = error.code;
+    event.errorMessage = error.message;
+    if (error.explanation) event.explanation = error.explanation;
+    world.events.push(event);
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,161 @@
+// The one place every simulated request is authorized: it builds the request context AWS would
+// (reference_policies_condition-keys) and gathers every policy that applies to the caller and the
+// resource, then asks the policy engine. A denial becomes AWS's AccessDenied, with its message
+// generated from the engine's explanation.
+import { accessDeniedMessage } from '../policy/access-denied.js';
+import { evaluate } from '../policy/evaluate.js';
+import type {
+  ContextValue,
+  EvaluationInput,
+  EvaluationResult,
+  Policy,
+  Request,
+} from '../policy/types.js';
+import { principalOf, type Caller } from './caller.js';
+import { AwsError } from './errors.js';
+import { isoSeconds } from './time.js';
+import type { RequestEnvironment, ResourcePolicy } from './operation.js';
+import { managedPolicyDocument, parsedPolicy, policyNameOf } from './policies.js';
+import type { PolicyHolder, Tag, World } from './world.js';
+
+export interface AuthorizationRequest {
+  action: string;
+  resource: string;
+  resourcePolicy?: ResourcePolicy;
+  /** Condition keys the operation adds. */
+  context?: Record<string, ContextValue>;
+}
+
+function holderPolicies(world: World, holder: PolicyHolder, owner: string): Policy[] {
+  const inline = Object.entries(holder.inlinePolicies).map(([name, doc]) =>
+    parsedPolicy(doc, 'inline', `${owner} inline ${name}`),
+  );
+  const attached = holder.attachedPolicies.map((arn) => {
+    const doc = managedPolicyDocument(world, arn);
+    return doc === undefined ? undefined : parsedPolicy(doc, 'inline', policyNameOf(arn));
+  });
+  return [...inline, ...attached].filter((p): p is Policy => p !== undefined);
+}
+
+function boundaryOf(world: World, arn: string | undefined): Policy | undefined {
+  const doc = arn === undefined ? undefined : managedPolicyDocument(world, arn);
+  return doc === undefined || arn === undefined
+    ? undefined
+    : parsedPolicy(doc, 'inline', `boundary ${policyNameOf(arn)}`);
+}
+
+function tagKeys(prefix: string, tags: readonly Tag[]): Record<string, string> {
+  return Object.fromEntries(tags.map((tag) => [`${prefix}/${tag.Key}`, tag.Value]));
+}
+
+/** The caller's side: identity policies (with groups'), boundary, session policies, tags. */
+function callerSide(
+  world: World,
+  caller: Caller,
+): Omit<EvaluationInput, 'request'> & { tags: Tag[] } {
+  switch (caller.kind) {
+    case 'user': {
+      const { user } = caller;
+      const account = world.accounts[caller.account];
+      const groups = user.groups.flatMap((name) => {
+        const group = account?.iam.groups[name.toLowerCase()];
+        return group ? holderPolicies(world, group, `group/${group.groupName}`) : [];
+      });
+      const boundary = boundaryOf(world, user.permissionsBoundary);
+      return {
+        identityPolicies: [...holderPolicies(world, user, `user/${user.userName}`), ...groups],
+        ...(boundary ? { permissionsBoundary: boundary } : {}),
+        tags: user.tags,
+      };
+    }
+    case 'session': {
+      const { session } = caller;
+      const role = world.accounts[session.account]?.iam.roles[session.roleName.toLowerCase()];
+      const boundary = boundaryOf(world, role?.permissionsBoundary);
+      const sessionPolicies = session.sessionPolicies
+        .map((doc, i) => parsedPolicy(doc, 'session', `session policy ${i}`))
+        .filter((p): p is Policy => p !== undefined);
+      return {
+        identityPolicies: role ? holderPolicies(world, role, `role/${role.roleName}`) : [],
+        ...(boundary ? { permissionsBoundary: boundary } : {}),
+        ...(sessionPolicies.length > 0 ? { sessionPolicies } : {}),
+        tags: role?.tags ?? [],
+      };
+    }
+    case 'root':
+    case 'service':
+      return { identityPolicies: [], tags: [] };
+  }
+}
+
+/** Global condition keys of the request (reference_policies_condition-keys). */
+function globalContext(
+  env: RequestEnvironment,
+  tags: readonly Tag[],
+): Record<string, ContextValue> {
+  const { world, caller } = env;
+  const context: Record<string, ContextValue> = {
+    'aws:CurrentTime': isoSeconds(world.now),
+    'aws:EpochTime': String(Math.floor(world.now / 1000)),
+    'aws:SecureTransport': 'true',
+    'aws:SourceIp': env.sourceIp,
+    'aws:RequestedRegion': env.region,
+    ...tagKeys('aws:PrincipalTag', tags),
+  };
+  // aws:MultiFactorAuthPresent is absent, not false, unless MFA was used (iam-facts.md).
+  const mfaAt =
+    caller.kind === 'session' && caller.session.mfaAuthenticated
+      ? caller.session.issuedAt
+      : undefined;
+  if ((caller.kind === 'user' || caller.kind === 'root') && caller.mfa)
+    context['aws:MultiFactorAuthPresent'] = 'true';
+  if (mfaAt !== undefined) {
+    context['aws:MultiFactorAuthPresent'] = 'true';
+    context['aws:MultiFactorAuthAge'] = String(Math.floor((world.now - mfaAt) / 1000));
+  }
+  if (caller.kind === 'session') {
+    context['aws:TokenIssueTime'] = isoSeconds(caller.session.issuedAt);
+    if (caller.session.sourceIdentity)
+      context['aws:SourceIdentity'] = caller.session.sourceIdentity;
+  }
+  return context;
+}
+
+/** Decides the request; throws AWS's AccessDenied when it is denied. */
+export function authorize(
+  env: RequestEnvironment,
+  request: AuthorizationRequest,
+): EvaluationResult {
+  const { world, caller } = env;
+  const side = callerSide(world, caller);
+  const { tags, ...policies } = side;
+  const resourceAccount = request.resourcePolicy?.account ?? request.resource.split(':')[4] ?? '';
+  const evaluationRequest: Request = {
+    principal: principalOf(caller),
+    action: request.action,
+    resource: request.resource,
+    context: { ...globalContext(env, tags), ...request.context },
+    ...(resourceAccount ? { resourceAccount } : {}),
+  };
+  const input: EvaluationInput = { request: evaluationRequest, ...policies };
+  const resourcePolicy = request.resourcePolicy;
+  if (resourcePolicy) {
+    input.resourcePolicyKind = resourcePolicy.kind;
+    const { document, kind, name } = resourcePolicy;
+    const parsed = document === undefined ? undefined : parsedPolicy(document, kind, name);
+    if (parsed) input.resourcePolicy = parsed;
+  }
+  const result = evaluate(input);
+  if (result.decision !== 'allowed') {
+    throw Object.assign(
+      new AwsError(
+        'AccessDenied',
+        accessDeniedMessage(evaluationRequest, result.explanation) ?? 'Access Denied',
+      ),
+      {
+        explanation: result.explanation,
+      },
+    );
+  }
+  return result;
+}

@@ -1,0 +1,102 @@
+// Who is calling: the credentials of a request resolved against the world, as AWS authenticates
+// them (iam-facts.md, "Error shapes": InvalidClientTokenId, ExpiredToken).
+import type { RequestPrincipal } from '../policy/types.js';
+import { AwsError } from './errors.js';
+import type { IamUser, StsSession, World } from './world.js';
+
+/** Credentials as an SDK holds them. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export type Caller =
+  | { kind: 'root'; account: string; accessKeyId?: string; mfa: boolean }
+  | { kind: 'user'; account: string; user: IamUser; accessKeyId?: string; mfa: boolean }
+  | { kind: 'session'; account: string; session: StsSession }
+  /** An AWS service acting for itself, e.g. EC2 assuming an instance's role. */
+  | { kind: 'service'; service: string };
+
+const INVALID_TOKEN = () =>
+  new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
+
+function findLongTermKey(world: World, accessKeyId: string): Caller | undefined {
+  for (const account of Object.values(world.accounts)) {
+    for (const user of Object.values(account.iam.users)) {
+      const key = user.accessKeys.find((k) => k.accessKeyId === accessKeyId);
+      if (key)
+        return key.status === 'Active'
+          ? { kind: 'user', account: account.id, user, accessKeyId, mfa: false }
+          : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The caller that signed with these credentials. Long-term keys (AKIA) belong to users; temporary
+ * ones (ASIA) to STS sessions, which also need their session token and expire on the world's clock.
+ */
+export function authenticate(world: World, credentials: Credentials): Caller {
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+  if (accessKeyId.startsWith('ASIA')) {
+    const session = world.sessions[accessKeyId];
+    if (
+      !session ||
+      session.secretAccessKey !== secretAccessKey ||
+      session.sessionToken !== sessionToken
+    ) {
+      throw INVALID_TOKEN();
+    }
+    if (world.now >= session.expiration) {
+      throw new AwsError('ExpiredToken', 'The security token included in the request is expired');
+    }
+    return { kind: 'session', account: session.account, session };
+  }
+  const caller = findLongTermKey(world, accessKeyId);
+  if (
+    caller?.kind !== 'user' ||
+    caller.user.accessKeys.find((k) => k.accessKeyId === accessKeyId)?.secretAccessKey !==
+      secretAccessKey
+  ) {
+    throw INVALID_TOKEN();
+  }
+  return caller;
+}
+
+/** The caller as the policy engine sees it. */
+export function principalOf(caller: Caller): RequestPrincipal {
+  switch (caller.kind) {
+    case 'root':
+      return { type: 'root', arn: `arn:aws:iam::${caller.account}:root`, account: caller.account };
+    case 'user':
+      return {
+        type: 'user',
+        arn: caller.user.arn,
+        account: caller.account,
+        name: caller.user.userName,
+        id: caller.user.userId,
+      };
+    case 'session': {
+      const { session } = caller;
+      return {
+        type: 'assumed-role',
+        arn: `arn:aws:sts::${session.account}:assumed-role/${session.roleName}/${session.sessionName}`,
+        account: session.account,
+        roleArn: session.roleArn,
+        roleName: session.roleName,
+        sessionName: session.sessionName,
+        roleId: session.roleId,
+      };
+    }
+    case 'service':
+      return { type: 'service', service: caller.service };
+  }
+}
+
+/** The ARN AWS prints for the caller (`User: <this> is not authorized ...`, GetCallerIdentity). */
+export function callerArn(caller: Caller): string {
+  const principal = principalOf(caller);
+  return 'arn' in principal ? principal.arn : caller.kind === 'service' ? caller.service : '';
+}

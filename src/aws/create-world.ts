@@ -1,0 +1,40 @@
+// New worlds, and their snapshots: a world is plain data, so a snapshot is its JSON text and
+// restoring parses it back (progress resumes a task from one).
+import type { Account, World } from './world.js';
+
+export interface WorldOptions {
+  seed: string;
+  /** The simulated clock's start, epoch milliseconds. */
+  now: number;
+  accounts: { id: string; name: string }[];
+}
+
+function emptyAccount(id: string, name: string): Account {
+  return {
+    id,
+    name,
+    iam: { users: {}, groups: {}, roles: {}, instanceProfiles: {}, policies: {} },
+  };
+}
+
+export function createWorld(options: WorldOptions): World {
+  return {
+    formatVersion: 1,
+    seed: options.seed,
+    idCounter: 0,
+    now: options.now,
+    accounts: Object.fromEntries(
+      options.accounts.map(({ id, name }) => [id, emptyAccount(id, name)]),
+    ),
+    sessions: {},
+    events: [],
+  };
+}
+
+export function snapshot(world: World): string {
+  return JSON.stringify(world);
+}
+
+export function restore(text: string): World {
+  return JSON.parse(text) as World;
+}

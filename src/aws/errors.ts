@@ -1,0 +1,56 @@
+// AWS errors as the APIs return them: one table of codes, HTTP statuses and message templates, so
+// every service writes the same words (iam-facts.md, "Error shapes the simulator prints").
+import type { Explanation } from '../policy/types.js';
+
+/** The error codes the simulated services return, with their HTTP status. */
+export const ERROR_STATUS = {
+  AccessDenied: 403,
+  DeleteConflict: 409,
+  EntityAlreadyExists: 409,
+  ExpiredToken: 400,
+  InvalidClientTokenId: 403,
+  InvalidInput: 400,
+  LimitExceeded: 409,
+  MalformedPolicyDocument: 400,
+  NoSuchEntity: 404,
+  ValidationError: 400,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** An AWS API error: the code and message the AWS CLI prints as `An error occurred (Code) ...`. */
+export class AwsError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** For AccessDenied: the engine's explanation of the denial. */
+    readonly explanation?: Explanation,
+  ) {
+    super(message);
+    this.name = 'AwsError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/** IAM's NoSuchEntity message, e.g. `The user with name alice cannot be found.` */
+export function noSuchEntity(kind: string, name: string): AwsError {
+  return new AwsError('NoSuchEntity', `The ${kind} with name ${name} cannot be found.`);
+}
+
+/** IAM's EntityAlreadyExists message, e.g. `User with name alice already exists.` */
+export function entityAlreadyExists(kind: string, name: string): AwsError {
+  const title = kind.charAt(0).toUpperCase() + kind.slice(1);
+  return new AwsError('EntityAlreadyExists', `${title} with name ${name} already exists.`);
+}
+
+/** IAM's quota error, e.g. `Cannot exceed quota for AccessKeysPerUser: 2`. */
+export function limitExceeded(quota: string, limit: number): AwsError {
+  return new AwsError('LimitExceeded', `Cannot exceed quota for ${quota}: ${limit}`);
+}
+
+/** The message of a value that fails a model constraint, as IAM's ValidationError words it. */
+export function validationError(message: string): AwsError {
+  return new AwsError('ValidationError', message);
+}

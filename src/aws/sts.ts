@@ -1,0 +1,188 @@
+// AWS STS: who am I, and temporary credentials for roles (STS API reference; iam-facts.md "STS").
+import { callerArn, principalOf, type Caller } from './caller.js';
+import { AwsError, validationError } from './errors.js';
+import { newId, newSecret, newSessionToken } from './ids.js';
+import type { Operation, Params, RequestEnvironment } from './operation.js';
+import { isoSeconds } from './time.js';
+import type { IamRole, World } from './world.js';
+import { validatePolicy } from '../policy/validate.js';
+
+/** GetCallerIdentity needs no permission: AWS answers it even under an explicit deny. */
+export const GetCallerIdentity: Operation = {
+  service: 'sts',
+  name: 'GetCallerIdentity',
+  run: ({ caller }) => {
+    const principal = principalOf(caller);
+    const account = 'account' in principal ? principal.account : '';
+    const userId =
+      caller.kind === 'user'
+        ? caller.user.userId
+        : caller.kind === 'session'
+          ? `${caller.session.roleId}:${caller.session.sessionName}`
+          : account;
+    return { UserId: userId, Account: account, Arn: callerArn(caller) };
+  },
+};
+
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+const ONE_HOUR = 3600;
+
+function text(params: Params, name: string): string | undefined {
+  const value = params[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The role an ARN names, in the world, or undefined. */
+function roleByArn(world: World, arn: string): IamRole | undefined {
+  const match = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+  if (!match) return undefined;
+  const role = world.accounts[match[1] ?? '']?.iam.roles[(match[2] ?? '').toLowerCase()];
+  return role?.arn === arn ? role : undefined;
+}
+
+/** The constraint message STS gives for a parameter, in its `1 validation error detected` form. */
+function constraintError(member: string, value: unknown, constraint: string): AwsError {
+  return validationError(
+    `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${constraint}`,
+  );
+}
+
+function checkAssumeRoleParams(params: Params): void {
+  const sessionName = text(params, 'RoleSessionName') ?? '';
+  if (!SESSION_NAME.test(sessionName)) {
+    throw constraintError(
+      'roleSessionName',
+      sessionName,
+      'Member must satisfy regular expression pattern: [\\w+=,.@-]*',
+    );
+  }
+  const externalId = text(params, 'ExternalId');
+  if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
+    throw constraintError(
+      'externalId',
+      externalId,
+      'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*',
+    );
+  }
+  const duration = params.DurationSeconds;
+  if (duration !== undefined && (typeof duration !== 'number' || duration < 900)) {
+    throw constraintError(
+      'durationSeconds',
+      duration,
+      'Member must have value greater than or equal to 900',
+    );
+  }
+}
+
+/**
+ * How long the new session lasts: DurationSeconds (default 3600), at most the role's
+ * MaxSessionDuration, and at most one hour when a role session assumes a role (role chaining).
+ */
+function sessionSeconds(caller: Caller, role: IamRole, params: Params): number {
+  const requested = typeof params.DurationSeconds === 'number' ? params.DurationSeconds : ONE_HOUR;
+  if (caller.kind === 'session' && requested > ONE_HOUR) {
+    throw validationError(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
+  }
+  if (requested > role.maxSessionDuration) {
+    throw validationError(
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
+  }
+  return requested;
+}
+
+function sessionPolicy(params: Params): string[] {
+  const policy = text(params, 'Policy');
+  if (policy === undefined) return [];
+  const result = validatePolicy(policy, 'session');
+  if (!result.ok) throw new AwsError('MalformedPolicyDocument', result.error.message);
+  return [policy];
+}
+
+function assumeRoleContext(_env: RequestEnvironment, params: Params): Record<string, string> {
+  const context: Record<string, string> = {};
+  const sessionName = text(params, 'RoleSessionName');
+  if (sessionName !== undefined) context['sts:RoleSessionName'] = sessionName;
+  const externalId = text(params, 'ExternalId');
+  if (externalId !== undefined) context['sts:ExternalId'] = externalId;
+  const sourceIdentity = text(params, 'SourceIdentity');
+  if (sourceIdentity !== undefined) context['sts:SourceIdentity'] = sourceIdentity;
+  if (text(params, 'SerialNumber') !== undefined && text(params, 'TokenCode') !== undefined) {
+    // MFA given with the call: the trust policy sees it as present and fresh.
+    context['aws:MultiFactorAuthPresent'] = 'true';
+    context['aws:MultiFactorAuthAge'] = '0';
+  }
+  return context;
+}
+
+export const AssumeRole: Operation = {
+  service: 'sts',
+  name: 'AssumeRole',
+  action: 'sts:AssumeRole',
+  resource: (_env, params) => text(params, 'RoleArn') ?? '',
+  resourcePolicy: ({ world }, params) => {
+    const arn = text(params, 'RoleArn') ?? '';
+    const role = roleByArn(world, arn);
+    // A role that does not exist has no trust policy, and a trust policy must allow explicitly.
+    return {
+      ...(role ? { document: role.assumeRolePolicyDocument } : {}),
+      kind: 'trust',
+      account: arn.split(':')[4] ?? '',
+      name: role ? `trust policy of role/${role.roleName}` : 'trust policy',
+    };
+  },
+  context: assumeRoleContext,
+  run: ({ world, caller }, params) => {
+    checkAssumeRoleParams(params);
+    const role = roleByArn(world, text(params, 'RoleArn') ?? '');
+    if (!role) {
+      // Unreachable for signed callers (authorization denies first); kept for AWS services.
+      throw new AwsError(
+        'AccessDenied',
+        `User: ${callerArn(caller)} is not authorized to perform: sts:AssumeRole on resource: ${text(params, 'RoleArn') ?? ''}`,
+      );
+    }
+    const seconds = sessionSeconds(caller, role, params);
+    const policies = sessionPolicy(params);
+    const sessionName = text(params, 'RoleSessionName') ?? '';
+    const account = role.arn.split(':')[4] ?? '';
+    const inherited = caller.kind === 'session' ? caller.session.sourceIdentity : undefined;
+    const sourceIdentity = inherited ?? text(params, 'SourceIdentity');
+    const accessKeyId = newId(world, 'ASIA');
+    const session = {
+      accessKeyId,
+      secretAccessKey: newSecret(world),
+      sessionToken: newSessionToken(world),
+      expiration: world.now + seconds * 1000,
+      issuedAt: world.now,
+      account,
+      roleArn: role.arn,
+      roleName: role.roleName,
+      roleId: role.roleId,
+      sessionName,
+      mfaAuthenticated: text(params, 'TokenCode') !== undefined,
+      chained: caller.kind === 'session',
+      sessionPolicies: policies,
+      ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
+    };
+    world.sessions[accessKeyId] = session;
+    return {
+      Credentials: {
+        AccessKeyId: accessKeyId,
+        SecretAccessKey: session.secretAccessKey,
+        SessionToken: session.sessionToken,
+        Expiration: isoSeconds(session.expiration),
+      },
+      AssumedRoleUser: {
+        AssumedRoleId: `${role.roleId}:${sessionName}`,
+        Arn: `arn:aws:sts::${account}:assumed-role/${role.roleName}/${sessionName}`,
+      },
+      ...(sourceIdentity === undefined ? {} : { SourceIdentity: sourceIdentity }),
+    };
+  },
+};
+
+export const STS_OPERATIONS: readonly Operation[] = [GetCallerIdentity, AssumeRole];

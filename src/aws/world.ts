@@ -1,0 +1,156 @@
+// The simulated cloud as plain data. A World round-trips through JSON (snapshot/restore), holds no
+// functions or class instances, and changes only through the operations in src/aws/. Ids come from
+// the seed and a counter, time from `now`: the same commands on the same world give the same output.
+
+/** An IAM tag, as the APIs spell it. */
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface AccessKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+  status: 'Active' | 'Inactive';
+  /** ISO 8601 date-time. */
+  createDate: string;
+  lastUsed?: { date: string; serviceName: string; region: string };
+}
+
+/** What users, groups and roles share: attached managed policies and inline policies. */
+export interface PolicyHolder {
+  /** ARNs of attached managed policies, in attachment order. */
+  attachedPolicies: string[];
+  /** Inline policy documents (JSON text as the learner gave it), by policy name. */
+  inlinePolicies: Record<string, string>;
+}
+
+export interface IamUser extends PolicyHolder {
+  userName: string;
+  userId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+  tags: Tag[];
+  /** Group names, in the order the user was added. */
+  groups: string[];
+  accessKeys: AccessKey[];
+  permissionsBoundary?: string;
+  /** Serial numbers (ARNs) of the user's MFA devices. */
+  mfaDevices: string[];
+}
+
+export interface IamGroup extends PolicyHolder {
+  groupName: string;
+  groupId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+}
+
+export interface IamRole extends PolicyHolder {
+  roleName: string;
+  roleId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+  /** The trust policy, as JSON text. */
+  assumeRolePolicyDocument: string;
+  description?: string;
+  /** Seconds, 3600 to 43200. */
+  maxSessionDuration: number;
+  permissionsBoundary?: string;
+  tags: Tag[];
+}
+
+export interface ManagedPolicyVersion {
+  versionId: string;
+  document: string;
+  createDate: string;
+}
+
+export interface ManagedPolicy {
+  policyName: string;
+  policyId: string;
+  arn: string;
+  path: string;
+  description?: string;
+  defaultVersionId: string;
+  /** At most 5 versions are kept (iam-facts.md, Quotas). */
+  versions: ManagedPolicyVersion[];
+  createDate: string;
+  updateDate: string;
+}
+
+export interface InstanceProfile {
+  instanceProfileName: string;
+  instanceProfileId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+  /** At most one role per instance profile. */
+  roles: string[];
+}
+
+export interface IamState {
+  /** By lower-cased name: IAM names are unique regardless of case. */
+  users: Record<string, IamUser>;
+  groups: Record<string, IamGroup>;
+  roles: Record<string, IamRole>;
+  instanceProfiles: Record<string, InstanceProfile>;
+  /** Customer-managed policies, by ARN. */
+  policies: Record<string, ManagedPolicy>;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  iam: IamState;
+}
+
+/** Temporary credentials handed out by STS, kept so that later requests can be authenticated. */
+export interface StsSession {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** Epoch milliseconds. */
+  expiration: number;
+  issuedAt: number;
+  account: string;
+  roleArn: string;
+  roleName: string;
+  roleId: string;
+  sessionName: string;
+  /** True when the caller authenticated with MFA when asking for the session. */
+  mfaAuthenticated: boolean;
+  /** True when a role session asked for this one (role chaining: at most one hour). */
+  chained: boolean;
+  sourceIdentity?: string;
+  /** Session policy documents passed to AssumeRole, as JSON text. */
+  sessionPolicies: string[];
+}
+
+/** One API request, in CloudTrail's shape, with the engine's explanation of its authorization. */
+export interface AwsEvent {
+  eventTime: string;
+  eventSource: string;
+  eventName: string;
+  userIdentity: { type: string; arn?: string; accountId?: string; accessKeyId?: string };
+  errorCode?: string;
+  errorMessage?: string;
+  /** The authorization decision's explanation (src/policy Explanation), when one was made. */
+  explanation?: unknown;
+}
+
+export interface World {
+  formatVersion: 1;
+  /** Ids and secrets are a function of the seed and how many were drawn before. */
+  seed: string;
+  idCounter: number;
+  /** The simulated clock, epoch milliseconds. */
+  now: number;
+  accounts: Record<string, Account>;
+  /** STS sessions by access key id (ASIA...). */
+  sessions: Record<string, StsSession>;
+  events: AwsEvent[];
+}
