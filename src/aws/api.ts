@@ -9,8 +9,8 @@ import { isoSeconds } from './time.js';
 import type { AwsEvent, World } from './world.js';
 
 export interface ApiRequest {
-  /** The signing credentials, or a caller already established (an AWS service acting itself). */
-  caller: Credentials | { service: string };
+  /** The signing credentials, an AWS service acting itself, or an unsigned request. */
+  caller: Credentials | { service: string } | 'anonymous';
   operation: Operation;
   params: Params;
   region: string;
@@ -41,10 +41,13 @@ function userIdentity(caller: Caller): AwsEvent['userIdentity'] {
       };
     case 'service':
       return { type: 'AWSService' };
+    case 'anonymous':
+      return { type: 'AWSAccount', accountId: 'anonymous' };
   }
 }
 
 function resolveCaller(world: World, caller: ApiRequest['caller']): Caller {
+  if (caller === 'anonymous') return { kind: 'anonymous' };
   return 'service' in caller
     ? { kind: 'service', service: caller.service }
     : authenticate(world, caller);
@@ -71,6 +74,7 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
     if (operation.action && operation.resource) {
       const resourcePolicy = operation.resourcePolicy?.(env, params);
       const { explanation } = authorize(env, {
+        service: operation.service,
         action: operation.action,
         resource: operation.resource(env, params),
         ...(resourcePolicy ? { resourcePolicy } : {}),

@@ -8,6 +8,7 @@ import type {
   ContextValue,
   EvaluationInput,
   EvaluationResult,
+  Explanation,
   Policy,
   Request,
 } from '../policy/types.js';
@@ -19,6 +20,8 @@ import { managedPolicyDocument, parsedPolicy, policyNameOf } from './policies.js
 import type { PolicyHolder, Tag, World } from './world.js';
 
 export interface AuthorizationRequest {
+  /** The service's endpoint prefix: S3 words its denials its own way. */
+  service: string;
   action: string;
   resource: string;
   resourcePolicy?: ResourcePolicy;
@@ -84,6 +87,7 @@ function callerSide(
     }
     case 'root':
     case 'service':
+    case 'anonymous':
       return { identityPolicies: [], tags: [] };
   }
 }
@@ -147,15 +151,19 @@ export function authorize(
   }
   const result = evaluate(input);
   if (result.decision !== 'allowed') {
-    throw Object.assign(
-      new AwsError(
-        'AccessDenied',
-        accessDeniedMessage(evaluationRequest, result.explanation) ?? 'Access Denied',
-      ),
-      {
-        explanation: result.explanation,
-      },
-    );
+    const message = deniedMessage(request.service, evaluationRequest, result.explanation);
+    throw new AwsError('AccessDenied', message, result.explanation);
   }
   return result;
+}
+
+/**
+ * AWS's AccessDenied text. S3 quotes the resource ARN, and says only `Access Denied` to callers
+ * from another account or without credentials (iam-facts.md, "Error shapes").
+ */
+function deniedMessage(service: string, request: Request, explanation: Explanation): string {
+  const message = accessDeniedMessage(request, explanation) ?? 'Access Denied';
+  if (service !== 's3') return message;
+  if (explanation.crossAccount || request.principal.type === 'anonymous') return 'Access Denied';
+  return message.replace(`on resource: ${request.resource}`, `on resource: "${request.resource}"`);
 }

@@ -16,7 +16,9 @@ export type Caller =
   | { kind: 'user'; account: string; user: IamUser; accessKeyId?: string; mfa: boolean }
   | { kind: 'session'; account: string; session: StsSession }
   /** An AWS service acting for itself, e.g. EC2 assuming an instance's role. */
-  | { kind: 'service'; service: string };
+  | { kind: 'service'; service: string }
+  /** An unsigned request (`--no-sign-request`), which only S3 resource policies can allow. */
+  | { kind: 'anonymous' };
 
 const INVALID_TOKEN = () =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
@@ -92,11 +94,14 @@ export function principalOf(caller: Caller): RequestPrincipal {
     }
     case 'service':
       return { type: 'service', service: caller.service };
+    case 'anonymous':
+      return { type: 'anonymous' };
   }
 }
 
 /** The ARN AWS prints for the caller (`User: <this> is not authorized ...`, GetCallerIdentity). */
 export function callerArn(caller: Caller): string {
   const principal = principalOf(caller);
-  return 'arn' in principal ? principal.arn : caller.kind === 'service' ? caller.service : '';
+  if ('arn' in principal) return principal.arn;
+  return caller.kind === 'service' ? caller.service : 'anonymous';
 }

@@ -27,6 +27,7 @@ export function createWorld(options: WorldOptions): World {
       options.accounts.map(({ id, name }) => [id, emptyAccount(id, name)]),
     ),
     sessions: {},
+    buckets: {},
     events: [],
   };
 }

@@ -5,6 +5,14 @@ import type { Explanation } from '../policy/types.js';
 /** The error codes the simulated services return, with their HTTP status. */
 export const ERROR_STATUS = {
   AccessDenied: 403,
+  BucketAlreadyExists: 409,
+  BucketAlreadyOwnedByYou: 409,
+  BucketNotEmpty: 409,
+  InvalidBucketName: 400,
+  MalformedPolicy: 400,
+  NoSuchBucket: 404,
+  NoSuchBucketPolicy: 404,
+  NoSuchKey: 404,
   DeleteConflict: 409,
   EntityAlreadyExists: 409,
   ExpiredToken: 400,

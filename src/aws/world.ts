@@ -130,6 +130,32 @@ export interface StsSession {
   sessionPolicies: string[];
 }
 
+/** S3 Block Public Access settings (access-control-block-public-access); all on for new buckets. */
+export interface PublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
+}
+
+export interface S3Object {
+  body: string;
+  lastModified: string;
+  etag: string;
+}
+
+export interface Bucket {
+  name: string;
+  /** The owning account: bucket ARNs do not say it. */
+  account: string;
+  region: string;
+  creationDate: string;
+  /** The bucket policy as JSON text. */
+  policy?: string;
+  publicAccessBlock: PublicAccessBlock;
+  objects: Record<string, S3Object>;
+}
+
 /** One API request, in CloudTrail's shape, with the engine's explanation of its authorization. */
 export interface AwsEvent {
   eventTime: string;
@@ -152,5 +178,7 @@ export interface World {
   accounts: Record<string, Account>;
   /** STS sessions by access key id (ASIA...). */
   sessions: Record<string, StsSession>;
+  /** S3 buckets by name: bucket names are global across accounts. */
+  buckets: Record<string, Bucket>;
   events: AwsEvent[];
 }

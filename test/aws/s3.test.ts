@@ -1,0 +1,203 @@
+// S3 through callApi: buckets, bucket policies, Block Public Access, objects, and S3's own denial
+// messages (S3 API reference; access-control-block-public-access; iam-facts.md "Error shapes").
+import { describe, expect, it } from 'vitest';
+import {
+  CreateBucket,
+  DeleteBucket,
+  GetBucketPolicy,
+  GetObject,
+  ListBuckets,
+  ListObjectsV2,
+  PutBucketPolicy,
+  PutObject,
+  PutPublicAccessBlock,
+} from '../../src/aws/s3.js';
+import { ACCOUNT, ALICE_KEY, OTHER, allow, call, ok, user, world } from './builders.js';
+import type { Credentials } from '../../src/aws/caller.js';
+import type { World } from '../../src/aws/world.js';
+
+const BOB_KEY: Credentials = { accessKeyId: 'AKIABOBEXAMPLE000001', secretAccessKey: 'bob-secret' };
+
+/** alice may do anything in S3; bob lives in the other account with his own policies. */
+function s3World(bobPolicies: Record<string, unknown> = {}): World {
+  const w = world([], { s3: allow('s3:*') });
+  const bob = user('bob', bobPolicies, OTHER);
+  bob.accessKeys = [{ ...BOB_KEY, status: 'Active', createDate: '2026-11-30T09:00:00Z' }];
+  const other = w.accounts[OTHER];
+  if (other) other.iam.users.bob = bob;
+  ok(call(w, CreateBucket, { Bucket: 'reports' }));
+  ok(call(w, PutObject, { Bucket: 'reports', Key: 'q3.csv', Body: 'region,total\n' }));
+  return w;
+}
+
+const readReports = (principal: unknown) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: principal,
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::reports/*',
+      },
+    ],
+  });
+
+describe('buckets', () => {
+  it('creates, lists and refuses duplicate or invalid names with S3 errors', () => {
+    const w = s3World();
+    expect(ok(call(w, ListBuckets, {}))).toEqual({
+      Buckets: [{ Name: 'reports', CreationDate: '2026-11-30T10:00:00Z' }],
+      Owner: { ID: ACCOUNT },
+    });
+    expect(call(w, CreateBucket, { Bucket: 'reports' })).toMatchObject({
+      ok: false,
+      error: { code: 'BucketAlreadyOwnedByYou', status: 409 },
+    });
+    expect(call(w, CreateBucket, { Bucket: 'Bad_Name' })).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidBucketName', message: 'The specified bucket is not valid.' },
+    });
+    expect(call(w, DeleteBucket, { Bucket: 'reports' })).toMatchObject({
+      ok: false,
+      error: { code: 'BucketNotEmpty' },
+    });
+    expect(call(w, GetObject, { Bucket: 'nope', Key: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NoSuchBucket', status: 404 },
+    });
+  });
+
+  it('new buckets block public policies (BlockPublicPolicy is on by default)', () => {
+    const w = s3World();
+    const result = call(w, PutBucketPolicy, { Bucket: 'reports', Policy: readReports('*') });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'AccessDenied',
+        message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: s3:PutBucketPolicy on resource: "arn:aws:s3:::reports" because public policies are blocked by the BlockPublicPolicy block public access setting.`,
+      },
+    });
+    expect(call(w, GetBucketPolicy, { Bucket: 'reports' })).toMatchObject({
+      ok: false,
+      error: { code: 'NoSuchBucketPolicy' },
+    });
+  });
+
+  it('a policy that names an account is not public and is accepted; malformed ones get MalformedPolicy', () => {
+    const w = s3World();
+    ok(call(w, PutBucketPolicy, { Bucket: 'reports', Policy: readReports({ AWS: OTHER }) }));
+    expect(ok(call(w, GetBucketPolicy, { Bucket: 'reports' }))).toEqual({
+      Policy: readReports({ AWS: OTHER }),
+    });
+    const noPrincipal = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }],
+    });
+    expect(call(w, PutBucketPolicy, { Bucket: 'reports', Policy: noPrincipal })).toMatchObject({
+      ok: false,
+      error: { code: 'MalformedPolicy' },
+    });
+  });
+});
+
+describe('objects across accounts and without credentials', () => {
+  it('a cross-account read needs the bucket policy and the caller identity policy; S3 says only Access Denied', () => {
+    const w = s3World({ read: allow('s3:GetObject', 'arn:aws:s3:::reports/*') });
+    const denied = call(w, GetObject, { Bucket: 'reports', Key: 'q3.csv' }, BOB_KEY);
+    expect(denied).toMatchObject({
+      ok: false,
+      error: { code: 'AccessDenied', message: 'Access Denied' },
+    });
+    ok(
+      call(w, PutBucketPolicy, {
+        Bucket: 'reports',
+        Policy: readReports({ AWS: `arn:aws:iam::${OTHER}:root` }),
+      }),
+    );
+    expect(ok(call(w, GetObject, { Bucket: 'reports', Key: 'q3.csv' }, BOB_KEY)).Body).toBe(
+      'region,total\n',
+    );
+
+    const withoutIdentity = s3World();
+    ok(
+      call(withoutIdentity, PutBucketPolicy, {
+        Bucket: 'reports',
+        Policy: readReports({ AWS: `arn:aws:iam::${OTHER}:root` }),
+      }),
+    );
+    expect(call(withoutIdentity, GetObject, { Bucket: 'reports', Key: 'q3.csv' }, BOB_KEY).ok).toBe(
+      false,
+    );
+  });
+
+  it('same-account denials quote the resource ARN', () => {
+    const w = world([], {});
+    w.buckets.reports = {
+      name: 'reports',
+      account: ACCOUNT,
+      region: 'us-east-1',
+      creationDate: '2026-11-30T09:00:00Z',
+      publicAccessBlock: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
+      objects: {},
+    };
+    expect(call(w, GetObject, { Bucket: 'reports', Key: 'q3.csv' }, ALICE_KEY)).toMatchObject({
+      ok: false,
+      error: {
+        message: `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::reports/q3.csv" because no identity-based policy allows the s3:GetObject action`,
+      },
+    });
+  });
+
+  it('anonymous reads work only with a public policy and Block Public Access turned off', () => {
+    const w = s3World();
+    const anonymousGet = () =>
+      call(w, GetObject, { Bucket: 'reports', Key: 'q3.csv' }, 'anonymous');
+    expect(anonymousGet()).toMatchObject({ ok: false, error: { message: 'Access Denied' } });
+    ok(
+      call(w, PutPublicAccessBlock, {
+        Bucket: 'reports',
+        PublicAccessBlockConfiguration: { RestrictPublicBuckets: true },
+      }),
+    );
+    ok(call(w, PutBucketPolicy, { Bucket: 'reports', Policy: readReports('*') }));
+    // The policy is public, but RestrictPublicBuckets keeps everyone outside the account out.
+    expect(anonymousGet()).toMatchObject({ ok: false, error: { message: 'Access Denied' } });
+    ok(call(w, PutPublicAccessBlock, { Bucket: 'reports', PublicAccessBlockConfiguration: {} }));
+    expect(anonymousGet()).toMatchObject({ ok: true, response: { Body: 'region,total\n' } });
+    expect(w.events.at(-1)?.userIdentity).toEqual({ type: 'AWSAccount', accountId: 'anonymous' });
+  });
+});
+
+describe('ListObjectsV2', () => {
+  it('lists by prefix and passes s3:prefix to the policy conditions', () => {
+    const w = world([], {
+      home: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['s3:CreateBucket', 's3:PutObject'], Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: 's3:ListBucket',
+            Resource: 'arn:aws:s3:::homes',
+            Condition: { StringLike: { 's3:prefix': 'home/${aws:username}/*' } },
+          },
+        ],
+      },
+    });
+    ok(call(w, CreateBucket, { Bucket: 'homes' }));
+    ok(call(w, PutObject, { Bucket: 'homes', Key: 'home/alice/a.txt', Body: 'a' }));
+    ok(call(w, PutObject, { Bucket: 'homes', Key: 'home/bob/b.txt', Body: 'b' }));
+    const mine = ok(call(w, ListObjectsV2, { Bucket: 'homes', Prefix: 'home/alice/' }));
+    expect(mine).toMatchObject({
+      KeyCount: 1,
+      Contents: [{ Key: 'home/alice/a.txt', Size: 1, StorageClass: 'STANDARD' }],
+    });
+    expect(call(w, ListObjectsV2, { Bucket: 'homes', Prefix: 'home/bob/' }).ok).toBe(false);
+  });
+});
