@@ -50,8 +50,27 @@ function usageError(message: string): number {
   return 2;
 }
 
-function readSource(file: string): string {
-  return readFileSync(file === '-' ? 0 : file, 'utf8');
+/** A simulation file holds one request and its policies; anything larger is a mistake. */
+const MAX_INPUT_BYTES = 1024 * 1024;
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+};
+
+/** The file's text, or a message saying in words why it cannot be used. */
+function readSource(file: string): { text: string } | { error: string } {
+  try {
+    const bytes = readFileSync(file === '-' ? 0 : file);
+    if (bytes.length > MAX_INPUT_BYTES) {
+      return { error: `${file} is ${bytes.length} bytes; a simulation file is at most 1 MB` };
+    }
+    return { text: bytes.toString('utf8') };
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    return { error: `cannot read ${file}: ${READ_ERRORS[code] ?? code}` };
+  }
 }
 
 function runSimulate(args: string[]): number {
@@ -64,14 +83,9 @@ function runSimulate(args: string[]): number {
   const [file, ...extra] = positionals;
   if (file === undefined) return usageError('simulate needs a FILE (or - for stdin)');
   if (extra.length > 0) return usageError(`simulate takes one FILE, got also: ${extra.join(' ')}`);
-  let text: string;
-  try {
-    text = readSource(file);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    return usageError(`cannot read ${file}: ${reason}`);
-  }
-  return write(simulate(text, file === '-' ? '<stdin>' : file, values.json === true));
+  const source = readSource(file);
+  if ('error' in source) return usageError(source.error);
+  return write(simulate(source.text, file === '-' ? '<stdin>' : file, values.json === true));
 }
 
 function main(argv: string[]): number {

@@ -1,8 +1,8 @@
 // `iam-tutor simulate FILE [--json]`: decides one request offline and says why.
-import { parseJsonText } from '../policy/json-text.js';
+import { parseJsonText } from './json-text.js';
 import { evaluate } from '../policy/evaluate.js';
 import { explanationText } from '../policy/explanation-text.js';
-import { parseSimulation } from '../policy/simulation-input.js';
+import { parseSimulation } from './simulation-file.js';
 import { accessDeniedMessage } from '../policy/access-denied.js';
 
 export interface CommandOutput {

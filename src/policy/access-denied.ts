@@ -30,7 +30,9 @@ export function accessDeniedMessage(
 ): string | undefined {
   const { decision, decidedBy } = explanation;
   if (decision === 'allowed' || decidedBy === undefined) return undefined;
-  const base = `User: ${principalLabel(request.principal)} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
+  // Actions without a resource are reported without one (troubleshoot_access-denied examples).
+  const on = request.resource === '*' ? '' : ` on resource: ${request.resource}`;
+  const base = `User: ${principalLabel(request.principal)} is not authorized to perform: ${request.action}${on}`;
   const callerSide = decidedBy !== 'resource' && decidedBy !== 'rcp';
   if (explanation.crossAccount && !callerSide) return base;
   const { name, article } = words(decidedBy, explanation);

@@ -29,13 +29,27 @@ export type PrincipalParse =
   { ok: true; principal: RequestPrincipal } | { ok: false; message: string };
 
 /**
+ * The web identity providers a trust policy names by domain rather than by an IAM provider ARN
+ * (reference_policies_elements_principal, "Web identity session principals").
+ */
+const WEB_IDENTITY_PROVIDERS = new Set([
+  'cognito-identity.amazonaws.com',
+  'accounts.google.com',
+  'www.amazon.com',
+  'graph.facebook.com',
+]);
+
+/**
  * Reads a caller given as text: `anonymous`, a user, root, assumed-role or federated-user ARN, a
- * service principal (`ec2.amazonaws.com`) or an identity provider ARN (a web-identity or SAML
- * caller). An assumed-role ARN has no role path, so the role ARN is taken as path-less unless
+ * service principal (`ec2.amazonaws.com`), or an identity provider (a web-identity or SAML caller)
+ * by its IAM provider ARN or, for Cognito, Google, Amazon and Facebook, by its domain. An assumed-role ARN has no role path, so the role ARN is taken as path-less unless
  * `roleArn` says otherwise.
  */
 export function principalFromText(text: string, roleArn?: string): PrincipalParse {
   if (text === 'anonymous') return { ok: true, principal: { type: 'anonymous' } };
+  if (WEB_IDENTITY_PROVIDERS.has(text)) {
+    return { ok: true, principal: { type: 'federated', provider: text } };
+  }
   if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(text)) {
     return { ok: true, principal: { type: 'service', service: text } };
   }

@@ -58,8 +58,10 @@ function typeLines(result: PolicyTypeResult, decidedBy: PolicyType | undefined):
   const title = `${TYPE_TITLES[result.type]}:`.padEnd(TITLE_WIDTH);
   const lines = [`${marker} ${title} ${VERDICT_WORDS[result.verdict]}${level}`];
   const others = result.relevant.filter((s) => !result.deciding.includes(s));
-  for (const s of result.deciding) lines.push(...statementLines(s, true).map((l) => `      ${l}`));
-  for (const s of others) lines.push(...statementLines(s, false).map((l) => `      ${l}`));
+  // Loops, not push(...spread): a policy can hold more statements than a call takes arguments.
+  for (const s of result.deciding)
+    for (const l of statementLines(s, true)) lines.push(`      ${l}`);
+  for (const s of others) for (const l of statementLines(s, false)) lines.push(`      ${l}`);
   return lines;
 }
 
@@ -71,6 +73,6 @@ export function explanationText(request: Request, explanation: Explanation): str
   if (explanation.crossAccount) lines.push('Cross-account request: both accounts must allow it.');
   lines.push('', 'Evaluation, in the order of the AWS flowchart (> marks the deciding step):');
   for (const result of explanation.policyTypes)
-    lines.push(...typeLines(result, explanation.decidedBy));
+    for (const line of typeLines(result, explanation.decidedBy)) lines.push(line);
   return lines.join('\n');
 }

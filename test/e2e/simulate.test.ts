@@ -110,7 +110,10 @@ describe('iam-tutor simulate: bad input', () => {
 
   it('a missing file, a missing argument and an unknown flag', () => {
     expect(runCli(['simulate', 'no-such-file.json']).stderr).toContain(
-      'cannot read no-such-file.json: ENOENT',
+      'cannot read no-such-file.json: no such file',
+    );
+    expect(runCli(['simulate', 'examples']).stderr).toContain(
+      'cannot read examples: it is a directory',
     );
     expect(runCli(['simulate']).stderr).toContain('simulate needs a FILE');
     const flag = runCli(['simulate', 'x.json', '--jsn']);
@@ -128,5 +131,78 @@ describe('iam-tutor simulate: bad input', () => {
     const run = simulate('[1, 2, 3]');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('$:');
+  });
+
+  it('more than 1 MB is refused before parsing', () => {
+    const run = simulate(' '.repeat(1024 * 1024 + 1));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('a simulation file is at most 1 MB');
+  });
+
+  it('binary garbage is reported without raw control characters', () => {
+    const run = simulate('\u0001\u0002\u001b[31m');
+    expect(run.status).toBe(2);
+    // eslint-disable-next-line no-control-regex -- asserting their absence.
+    expect(run.stderr).not.toMatch(/[\u0000-\u0008\u001b]/);
+  });
+
+  it('a session policy for a caller that is not a session is refused', () => {
+    const input = {
+      request: {
+        principal: 'arn:aws:iam::111122223333:user/alice',
+        action: 's3:GetObject',
+        resource: '*',
+      },
+      sessionPolicy: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+      },
+    };
+    const run = simulate(JSON.stringify(input));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      '$.sessionPolicy: session policies exist only for role sessions and federated users',
+    );
+  });
+});
+
+describe('iam-tutor simulate: more callers and inputs', () => {
+  const simulate = (input: string) => runCli(['simulate', '-', '--json'], input);
+
+  it('accepts a byte-order mark before the JSON', () => {
+    const text = readFileSync('examples/simulate/iam-get-user.json', 'utf8');
+    expect((JSON.parse(simulate(`\uFEFF${text}`).stdout) as { decision: string }).decision).toBe(
+      'allowed',
+    );
+  });
+
+  it('a Cognito web identity caller is matched by a Federated trust principal', () => {
+    const input = {
+      request: {
+        principal: 'cognito-identity.amazonaws.com',
+        action: 'sts:AssumeRoleWithWebIdentity',
+        resource: 'arn:aws:iam::111122223333:role/app',
+      },
+      resourcePolicy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Federated: 'cognito-identity.amazonaws.com' },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+          },
+        ],
+      },
+    };
+    expect(
+      (JSON.parse(simulate(JSON.stringify(input)).stdout) as { decision: string }).decision,
+    ).toBe('allowed');
+  });
+
+  it('a denial of an action without a resource leaves out "on resource"', () => {
+    const run = simulate(readFileSync('examples/simulate/iam-create-policy.json', 'utf8'));
+    expect((JSON.parse(run.stdout) as { message: string }).message).toBe(
+      'User: arn:aws:iam::123456789012:user/ana is not authorized to perform: iam:CreatePolicy because no identity-based policy allows the iam:CreatePolicy action',
+    );
   });
 });

@@ -1,6 +1,6 @@
 // JSON text for the command line: the parsed value, plus the line and column of any JSON path in
 // it, so that a message about `$.identityPolicies[1].Statement[0]` can point into the file.
-import { readJsonText, type JsonNode, type Position } from './validate/json-document.js';
+import { readJsonText, type JsonNode, type Position } from '../policy/validate/json-document.js';
 
 export type JsonTextParse =
   | { ok: true; value: unknown; locate: (path: string) => Position | undefined }
@@ -26,15 +26,28 @@ function nodeAt(root: JsonNode, path: string): JsonNode | undefined {
   return node;
 }
 
-/** Parses strict JSON; on failure says where (1-based line and column) and what went wrong. */
-export function parseJsonText(text: string): JsonTextParse {
+/** Control characters of a message made printable, so binary input cannot upset the terminal. */
+function printable(message: string): string {
+  return message.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point.
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * Parses strict JSON; on failure says where (1-based line and column) and what went wrong. A
+ * leading byte-order mark, as some Windows editors write, is not an error.
+ */
+export function parseJsonText(input: string): JsonTextParse {
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const read = readJsonText(text);
   if (!read.ok) {
     let message = 'unexpected end of input';
     try {
       JSON.parse(text);
     } catch (error) {
-      message = error instanceof Error ? error.message : String(error);
+      message = printable(error instanceof Error ? error.message : String(error));
     }
     return { ok: false, line: read.pos?.line ?? 1, column: read.pos?.column ?? 1, message };
   }

@@ -2,9 +2,9 @@
 // that apply to it, as JSON. Each policy is validated as IAM would for its place.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { principalFromText } from './arn.js';
-import { validatePolicy } from './validate.js';
-import type { EvaluationInput, Policy, PolicyKind, ResourcePolicyKind } from './types.js';
+import { principalFromText } from '../policy/arn.js';
+import { validatePolicy } from '../policy/validate.js';
+import type { EvaluationInput, Policy, PolicyKind, ResourcePolicyKind } from '../policy/types.js';
 
 // zod/mini keeps the bundle small (the full build is ~450 KB); it needs its messages loaded.
 z.config(en());
@@ -27,7 +27,14 @@ const simulationSchema = z.strictObject({
     resourceAccount: z.optional(
       z.string().check(z.regex(/^\d{12}$/, 'expected a 12-digit account id')),
     ),
-    context: z.optional(z.record(z.string(), z.union([scalar, z.array(scalar)]))),
+    context: z.optional(
+      z.record(
+        z.string(),
+        z.union([scalar, z.array(scalar)], {
+          error: 'expected a string, number or boolean, or a list of them (multivalued keys)',
+        }),
+      ),
+    ),
   }),
   identityPolicies: policyList,
   permissionsBoundary: z.optional(z.unknown()),
@@ -59,9 +66,20 @@ function jsonPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/**
+ * The largest identity policy IAM stores: a role's inline policies together (reference_iam-quotas).
+ * The file does not say whether a policy is inline or managed, so the largest limit applies.
+ */
+const IDENTITY_POLICY_CHARS = 10_240;
+/** S3 bucket policies may be up to 20 KB (bucket policy size, S3 quotas). */
+const RESOURCE_POLICY_CHARS = 20_480;
+
 /** Validates one policy of the file by its kind; policies may be objects or JSON text. */
-function policyAt(document: unknown, kind: PolicyKind, path: string): Policy {
-  const result = validatePolicy(document, kind, { name: path.slice(2) });
+function policyAt(document: unknown, kind: PolicyKind, path: string, maxChars?: number): Policy {
+  const result = validatePolicy(document, kind, {
+    name: path.slice(2),
+    ...(maxChars === undefined ? {} : { maxChars }),
+  });
   if (result.ok) return result.policy;
   const inner = result.error.path.slice(1);
   throw new InvalidPolicy(`${path}${inner}`, `${result.error.code}: ${result.error.message}`);
@@ -106,7 +124,7 @@ export function parseSimulation(value: unknown): SimulationParse {
       },
       // Identity policies are read as inline policies, which still accept Version 2008-10-17.
       identityPolicies: (file.identityPolicies ?? []).map((doc, i) =>
-        policyAt(doc, 'inline', `$.identityPolicies[${i}]`),
+        policyAt(doc, 'inline', `$.identityPolicies[${i}]`, IDENTITY_POLICY_CHARS),
       ),
     };
     if (file.permissionsBoundary !== undefined) {
@@ -117,11 +135,21 @@ export function parseSimulation(value: unknown): SimulationParse {
       );
     }
     if (file.sessionPolicy !== undefined) {
+      const { type } = caller.principal;
+      if (type !== 'assumed-role' && type !== 'federated-user') {
+        return {
+          ok: false,
+          path: '$.sessionPolicy',
+          message:
+            'session policies exist only for role sessions and federated users (assumed-role or federated-user callers)',
+        };
+      }
       input.sessionPolicies = [policyAt(file.sessionPolicy, 'session', '$.sessionPolicy')];
     }
     if (file.resourcePolicy !== undefined) {
       const kind = resourcePolicyKind === 'trust' ? 'trust' : 'resource';
-      input.resourcePolicy = policyAt(file.resourcePolicy, kind, '$.resourcePolicy');
+      const limit = kind === 'resource' ? RESOURCE_POLICY_CHARS : undefined;
+      input.resourcePolicy = policyAt(file.resourcePolicy, kind, '$.resourcePolicy', limit);
       input.resourcePolicyKind = resourcePolicyKind;
     }
     const levels = (key: 'scps' | 'rcps', kind: PolicyKind) =>
