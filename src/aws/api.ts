@@ -4,6 +4,7 @@
 import { authenticate, callerArn, type Caller, type Credentials } from './caller.js';
 import { authorize } from './authorize.js';
 import { AwsError } from './errors.js';
+import { checkInput } from './input.js';
 import type { Operation, Params, RequestEnvironment } from './operation.js';
 import { isoSeconds } from './time.js';
 import type { AwsEvent, World } from './world.js';
@@ -53,7 +54,24 @@ function resolveCaller(world: World, caller: ApiRequest['caller']): Caller {
     : authenticate(world, caller);
 }
 
-/** Calls one operation. The world changes only when the call succeeds. */
+/**
+ * GetAccessKeyLastUsed reports the last request a long-term key signed: its time, the service's
+ * endpoint prefix and the region (API_AccessKeyLastUsed).
+ */
+function recordKeyUse(world: World, caller: Caller, service: string, region: string): void {
+  if ((caller.kind !== 'user' && caller.kind !== 'root') || !caller.accessKeyId) return;
+  const keys =
+    caller.kind === 'user'
+      ? caller.user.accessKeys
+      : world.accounts[caller.account]?.rootAccessKeys;
+  const key = keys?.find((k) => k.accessKeyId === caller.accessKeyId);
+  if (key) key.lastUsed = { date: isoSeconds(world.now), serviceName: service, region };
+}
+
+/**
+ * Calls one operation. The world changes only when the call succeeds, but for the event and the
+ * signing key's last use, which AWS records for every authenticated request.
+ */
 export function callApi(world: World, request: ApiRequest): ApiResult {
   const { operation, params } = request;
   const event: AwsEvent = {
@@ -65,6 +83,8 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
   try {
     const caller = resolveCaller(world, request.caller);
     event.userIdentity = userIdentity(caller);
+    recordKeyUse(world, caller, operation.service, request.region);
+    if (operation.input) checkInput(operation.input, params);
     const env: RequestEnvironment = {
       world,
       caller,

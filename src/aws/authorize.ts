@@ -133,9 +133,15 @@ export function authorize(
   const { world, caller } = env;
   const side = callerSide(world, caller);
   const { tags, ...policies } = side;
-  const resourceAccount = request.resourcePolicy?.account ?? request.resource.split(':')[4] ?? '';
+  // Only an account id makes a resource another account's: AWS-managed policies
+  // (`arn:aws:iam::aws:policy/...`) are everyone's, so they count as the caller's own.
+  const principal = principalOf(caller);
+  const arnAccount = request.resource.split(':')[4] ?? '';
+  const resourceAccount =
+    request.resourcePolicy?.account ??
+    (arnAccount === 'aws' && 'account' in principal ? principal.account : arnAccount);
   const evaluationRequest: Request = {
-    principal: principalOf(caller),
+    principal,
     action: request.action,
     resource: request.resource,
     context: { ...globalContext(env, tags), ...request.context },

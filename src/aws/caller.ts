@@ -2,7 +2,7 @@
 // them (iam-facts.md, "Error shapes": InvalidClientTokenId, ExpiredToken).
 import type { RequestPrincipal } from '../policy/types.js';
 import { AwsError } from './errors.js';
-import type { IamUser, StsSession, World } from './world.js';
+import type { AccessKey, IamUser, StsSession, World } from './world.js';
 
 /** Credentials as an SDK holds them. */
 export interface Credentials {
@@ -23,14 +23,25 @@ export type Caller =
 const INVALID_TOKEN = () =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
 
-function findLongTermKey(world: World, accessKeyId: string): Caller | undefined {
+/** The long-term key (AKIA) with this id, of a user or of an account's root user, and its owner. */
+function findLongTermKey(
+  world: World,
+  accessKeyId: string,
+): { key: AccessKey; caller: Caller } | undefined {
   for (const account of Object.values(world.accounts)) {
+    const rootKey = account.rootAccessKeys?.find((k) => k.accessKeyId === accessKeyId);
+    if (rootKey)
+      return {
+        key: rootKey,
+        caller: { kind: 'root', account: account.id, accessKeyId, mfa: false },
+      };
     for (const user of Object.values(account.iam.users)) {
       const key = user.accessKeys.find((k) => k.accessKeyId === accessKeyId);
       if (key)
-        return key.status === 'Active'
-          ? { kind: 'user', account: account.id, user, accessKeyId, mfa: false }
-          : undefined;
+        return {
+          key,
+          caller: { kind: 'user', account: account.id, user, accessKeyId, mfa: false },
+        };
     }
   }
   return undefined;
@@ -56,15 +67,12 @@ export function authenticate(world: World, credentials: Credentials): Caller {
     }
     return { kind: 'session', account: session.account, session };
   }
-  const caller = findLongTermKey(world, accessKeyId);
-  if (
-    caller?.kind !== 'user' ||
-    caller.user.accessKeys.find((k) => k.accessKeyId === accessKeyId)?.secretAccessKey !==
-      secretAccessKey
-  ) {
+  const found = findLongTermKey(world, accessKeyId);
+  // An inactive key is refused like an unknown one.
+  if (found?.key.status !== 'Active' || found.key.secretAccessKey !== secretAccessKey) {
     throw INVALID_TOKEN();
   }
-  return caller;
+  return found.caller;
 }
 
 /** The caller as the policy engine sees it. */

@@ -13,7 +13,16 @@ function emptyAccount(id: string, name: string): Account {
   return {
     id,
     name,
-    iam: { users: {}, groups: {}, roles: {}, instanceProfiles: {}, policies: {} },
+    iam: {
+      users: {},
+      groups: {},
+      roles: {},
+      instanceProfiles: {},
+      policies: {},
+      virtualMfaDevices: {},
+      samlProviders: {},
+      oidcProviders: {},
+    },
   };
 }
 

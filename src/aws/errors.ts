@@ -16,11 +16,14 @@ export const ERROR_STATUS = {
   DeleteConflict: 409,
   EntityAlreadyExists: 409,
   ExpiredToken: 400,
+  InvalidAuthenticationCode: 403,
   InvalidClientTokenId: 403,
   InvalidInput: 400,
   LimitExceeded: 409,
   MalformedPolicyDocument: 400,
+  MissingAuthenticationToken: 403,
   NoSuchEntity: 404,
+  PasswordPolicyViolation: 400,
   ValidationError: 400,
 } as const;
 
@@ -61,4 +64,25 @@ export function limitExceeded(quota: string, limit: number): AwsError {
 /** The message of a value that fails a model constraint, as IAM's ValidationError words it. */
 export function validationError(message: string): AwsError {
   return new AwsError('ValidationError', message);
+}
+
+/** IAM's DeleteConflict for an entity that still has parts, e.g. `must delete access keys`. */
+export function mustDeleteFirst(what: string): AwsError {
+  return new AwsError('DeleteConflict', `Cannot delete entity, must ${what} first.`);
+}
+
+/**
+ * One broken model constraint as IAM words it today, without echoing the value:
+ * `Value at 'userName' failed to satisfy constraint: Member must have length ...`.
+ */
+export function constraintViolation(member: string, constraint: string): string {
+  return `Value at '${member}' failed to satisfy constraint: ${constraint}`;
+}
+
+/** All broken constraints of a request in one ValidationError: `2 validation errors detected: ...`. */
+export function validationErrors(violations: readonly string[]): AwsError {
+  const count = violations.length;
+  return validationError(
+    `${count} validation error${count === 1 ? '' : 's'} detected: ${violations.join('; ')}`,
+  );
 }

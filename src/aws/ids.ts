@@ -4,6 +4,7 @@
 // AIPA instance profiles, ANPA managed policies; AKIA long-term and ASIA temporary access keys).
 import type { World } from './world.js';
 
+/** The Base32 alphabet (RFC 4648), which is also what AWS's ids are drawn from. */
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const SECRET_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -48,4 +49,17 @@ export function newSecret(world: World): string {
 /** An opaque session token, as long as real ones look. */
 export function newSessionToken(world: World): string {
   return `IQoJb3JpZ2luX2Vj${draw(world, SECRET_CHARS, 200)}`;
+}
+
+/** A virtual MFA device's seed: 64 Base32 characters, like the ones IAM hands out. */
+export function newMfaSeed(world: World): string {
+  return draw(world, UPPER_ALNUM, 64);
+}
+
+/** `length` decimal digits that are a function of the text alone (no counter is drawn). */
+export function digitsOf(text: string, length: number): string {
+  const next = stream(text);
+  let out = '';
+  for (let i = 0; i < length; i++) out += String(next() % 10);
+  return out;
 }

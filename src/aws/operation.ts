@@ -1,6 +1,7 @@
 // How every simulated API operation is declared: the IAM action it needs and the resource it acts
 // on (so that one authorize() guards them all), and what it does to the world.
 import type { Caller } from './caller.js';
+import type { InputSpec } from './input.js';
 import type { World } from './world.js';
 
 /** What an operation sees of the request besides its parameters. */
@@ -32,6 +33,11 @@ export interface Operation {
   service: string;
   /** The API operation name: `CreateUser`. */
   name: string;
+  /**
+   * The model's constraints on the parameters, checked before authorization (src/aws/input.ts):
+   * a malformed request gets its ValidationError whoever sends it.
+   */
+  input?: InputSpec;
   /** The IAM action to authorize, `iam:CreateUser`; none for operations AWS does not authorize. */
   action?: string;
   /** The ARN the action is on, or `*` (reference_policies_actions-resources-contextkeys). */

@@ -38,6 +38,15 @@ export interface IamUser extends PolicyHolder {
   permissionsBoundary?: string;
   /** Serial numbers (ARNs) of the user's MFA devices. */
   mfaDevices: string[];
+  /** The console password, when the user has one (CreateLoginProfile). */
+  loginProfile?: LoginProfile;
+}
+
+/** A console password. Kept as typed: the world is a simulation, nothing here is a secret. */
+export interface LoginProfile {
+  password: string;
+  createDate: string;
+  passwordResetRequired: boolean;
 }
 
 export interface IamGroup extends PolicyHolder {
@@ -80,6 +89,7 @@ export interface ManagedPolicy {
   versions: ManagedPolicyVersion[];
   createDate: string;
   updateDate: string;
+  tags?: Tag[];
 }
 
 export interface InstanceProfile {
@@ -88,8 +98,56 @@ export interface InstanceProfile {
   arn: string;
   path: string;
   createDate: string;
-  /** At most one role per instance profile. */
+  /** Names of its roles: at most one role per instance profile. */
   roles: string[];
+  tags?: Tag[];
+}
+
+/** A virtual MFA device; it is assigned to the user whose `mfaDevices` lists its serial number. */
+export interface VirtualMfaDevice {
+  /** `arn:aws:iam::ACCOUNT:mfa/PATH/NAME`. */
+  serialNumber: string;
+  /** The TOTP seed an authenticator app is given, in Base32. */
+  base32StringSeed: string;
+  /** When EnableMFADevice assigned it. */
+  enableDate?: string;
+  tags: Tag[];
+}
+
+/** The account password policy (UpdateAccountPasswordPolicy), IAM's members in camel case. */
+export interface PasswordPolicy {
+  minimumPasswordLength: number;
+  requireSymbols: boolean;
+  requireNumbers: boolean;
+  requireUppercaseCharacters: boolean;
+  requireLowercaseCharacters: boolean;
+  allowUsersToChangePassword: boolean;
+  /** Days; absent when passwords do not expire. */
+  maxPasswordAge?: number;
+  passwordReusePrevention?: number;
+  hardExpiry?: boolean;
+}
+
+/** A SAML 2.0 identity provider (CreateSAMLProvider). */
+export interface SamlProvider {
+  arn: string;
+  name: string;
+  samlMetadataDocument: string;
+  createDate: string;
+  /** The metadata's validUntil, when it states one. */
+  validUntil?: string;
+  tags: Tag[];
+}
+
+/** An OpenID Connect identity provider (CreateOpenIDConnectProvider). */
+export interface OidcProvider {
+  arn: string;
+  /** As given, `https://...`. */
+  url: string;
+  clientIdList: string[];
+  thumbprintList: string[];
+  createDate: string;
+  tags: Tag[];
 }
 
 export interface IamState {
@@ -100,12 +158,20 @@ export interface IamState {
   instanceProfiles: Record<string, InstanceProfile>;
   /** Customer-managed policies, by ARN. */
   policies: Record<string, ManagedPolicy>;
+  /** By serial number. */
+  virtualMfaDevices: Record<string, VirtualMfaDevice>;
+  passwordPolicy?: PasswordPolicy;
+  /** Identity providers, by ARN. */
+  samlProviders: Record<string, SamlProvider>;
+  oidcProviders: Record<string, OidcProvider>;
 }
 
 export interface Account {
   id: string;
   name: string;
   iam: IamState;
+  /** The root user's access keys, if a lesson gives it any (AWS advises against them). */
+  rootAccessKeys?: AccessKey[];
 }
 
 /** Temporary credentials handed out by STS, kept so that later requests can be authenticated. */

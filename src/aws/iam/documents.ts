@@ -1,0 +1,77 @@
+// Policy documents IAM stores: checked by the policy validator for their kind (managed 6,144
+// characters, trust 2,048, inline up to the entity's allowance), with the validator's code and
+// message, and, for trust policies, principals that must exist: IAM refuses a user, role or
+// identity provider of a known account that is not there (`Invalid principal in policy:
+// "AWS":"arn:..."`, reference_policies_elements_principal; iam-facts.md "Trust policies").
+import { memoize } from '../../policy/memo.js';
+import type { Policy, PolicyKind, PrincipalElement } from '../../policy/types.js';
+import { validatePolicy } from '../../policy/validate.js';
+import { readJsonText } from '../../policy/validate/json-document.js';
+import { AwsError } from '../errors.js';
+import type { World } from '../world.js';
+
+/** The validated policy, or the validator's MalformedPolicyDocument / LimitExceeded. */
+export function requireValidDocument(
+  document: string,
+  kind: PolicyKind,
+  options: { maxChars?: number } = {},
+): Policy {
+  const result = validatePolicy(document, kind, options);
+  if (!result.ok) throw new AwsError(result.error.code, result.error.message);
+  return result.policy;
+}
+
+/** The characters IAM counts against size quotas: all but the whitespace between tokens. */
+export const countedSize = memoize((document: string): number => {
+  const read = readJsonText(document);
+  return read.ok ? read.significantCharacters : document.length;
+});
+
+const IAM_PRINCIPAL = /^arn:aws:iam::(\d{12}):(user|role)\//;
+const PROVIDER = /^arn:aws:iam::(\d{12}):(saml-provider|oidc-provider)\//;
+
+/** Whether the world knows the account of this ARN yet has no such principal in it. */
+function missingPrincipal(world: World, key: 'AWS' | 'Federated', arn: string): boolean {
+  if (arn.includes('*')) return false;
+  const match = (key === 'AWS' ? IAM_PRINCIPAL : PROVIDER).exec(arn);
+  const account = match ? world.accounts[match[1] ?? ''] : undefined;
+  if (!match || !account) return false;
+  const { iam } = account;
+  switch (match[2]) {
+    case 'user':
+      return !Object.values(iam.users).some((user) => user.arn === arn);
+    case 'role':
+      return !Object.values(iam.roles).some((role) => role.arn === arn);
+    case 'saml-provider':
+      return iam.samlProviders[arn] === undefined;
+    default:
+      return iam.oidcProviders[arn] === undefined;
+  }
+}
+
+function principalValues(element: PrincipalElement | undefined): ['AWS' | 'Federated', string][] {
+  if (element === undefined || element === '*') return [];
+  return [
+    ...(element.AWS ?? []).map((arn): ['AWS', string] => ['AWS', arn]),
+    ...(element.Federated ?? []).map((arn): ['Federated', string] => ['Federated', arn]),
+  ];
+}
+
+/** A role trust policy as CreateRole and UpdateAssumeRolePolicy accept it. */
+export function requireTrustPolicy(world: World, document: string): Policy {
+  const policy = requireValidDocument(document, 'trust');
+  for (const statement of policy.statements) {
+    for (const [key, arn] of [
+      ...principalValues(statement.principal),
+      ...principalValues(statement.notPrincipal),
+    ]) {
+      if (missingPrincipal(world, key, arn)) {
+        throw new AwsError(
+          'MalformedPolicyDocument',
+          `Invalid principal in policy: "${key}":"${arn}"`,
+        );
+      }
+    }
+  }
+  return policy;
+}

@@ -1,0 +1,130 @@
+// IAM groups (id_groups): a user is in at most 10 (reference_iam-quotas); adding a member twice
+// or removing a non-member succeeds without change (localstack test_iam_users snapshot).
+import { entityAlreadyExists, limitExceeded } from '../errors.js';
+import { newId } from '../ids.js';
+import { optional, required, requiredText, text } from '../input.js';
+import type { Operation } from '../operation.js';
+import { isoSeconds } from '../time.js';
+import type { Account, IamGroup } from '../world.js';
+import {
+  callerAccount,
+  entityArn,
+  iamArn,
+  nameTaken,
+  requireGroup,
+  requireUser,
+} from './account.js';
+import { EXISTING_USER_NAME, GROUP_NAME, PAGING, PATH } from './members.js';
+import { listed } from './pages.js';
+import { groupView, userView } from './views.js';
+
+const MAX_GROUPS_PER_USER = 10;
+
+const groupResource: Operation['resource'] = (env, params) =>
+  entityArn(callerAccount(env), 'group', requiredText(params, 'GroupName'));
+
+const isGroup = (group: IamGroup) => (name: string) =>
+  name.toLowerCase() === group.groupName.toLowerCase();
+
+/** The users of the account that are members of the group. */
+function members(account: Account, group: IamGroup) {
+  return Object.values(account.iam.users).filter((user) => user.groups.some(isGroup(group)));
+}
+
+export const CreateGroup: Operation = {
+  service: 'iam',
+  name: 'CreateGroup',
+  input: { Path: optional(PATH), GroupName: required(GROUP_NAME) },
+  action: 'iam:CreateGroup',
+  resource: (env, params) =>
+    iamArn(
+      callerAccount(env).id,
+      'group',
+      text(params, 'Path') ?? '/',
+      requiredText(params, 'GroupName'),
+    ),
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const name = requiredText(params, 'GroupName');
+    if (nameTaken(account, 'group', name)) throw entityAlreadyExists('group', name);
+    const path = text(params, 'Path') ?? '/';
+    const group: IamGroup = {
+      groupName: name,
+      groupId: newId(env.world, 'AGPA'),
+      arn: iamArn(account.id, 'group', path, name),
+      path,
+      createDate: isoSeconds(env.world.now),
+      attachedPolicies: [],
+      inlinePolicies: {},
+    };
+    account.iam.groups[name.toLowerCase()] = group;
+    return { Group: groupView(group) };
+  },
+};
+
+export const GetGroup: Operation = {
+  service: 'iam',
+  name: 'GetGroup',
+  input: { GroupName: required(GROUP_NAME), ...PAGING },
+  action: 'iam:GetGroup',
+  resource: groupResource,
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const group = requireGroup(account, requiredText(params, 'GroupName'));
+    return {
+      Group: groupView(group),
+      ...listed('Users', members(account, group), params, (user) => userView(user, 'list')),
+    };
+  },
+};
+
+export const AddUserToGroup: Operation = {
+  service: 'iam',
+  name: 'AddUserToGroup',
+  input: { GroupName: required(GROUP_NAME), UserName: required(EXISTING_USER_NAME) },
+  action: 'iam:AddUserToGroup',
+  resource: groupResource,
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const user = requireUser(account, requiredText(params, 'UserName'));
+    const group = requireGroup(account, requiredText(params, 'GroupName'));
+    if (user.groups.some(isGroup(group))) return {};
+    if (user.groups.length >= MAX_GROUPS_PER_USER) {
+      throw limitExceeded('GroupsPerUser', MAX_GROUPS_PER_USER);
+    }
+    user.groups.push(group.groupName);
+    return {};
+  },
+};
+
+export const RemoveUserFromGroup: Operation = {
+  service: 'iam',
+  name: 'RemoveUserFromGroup',
+  input: { GroupName: required(GROUP_NAME), UserName: required(EXISTING_USER_NAME) },
+  action: 'iam:RemoveUserFromGroup',
+  resource: groupResource,
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const group = requireGroup(account, requiredText(params, 'GroupName'));
+    const user = requireUser(account, requiredText(params, 'UserName'));
+    user.groups = user.groups.filter((name) => !isGroup(group)(name));
+    return {};
+  },
+};
+
+export const ListGroupsForUser: Operation = {
+  service: 'iam',
+  name: 'ListGroupsForUser',
+  input: { UserName: required(EXISTING_USER_NAME), ...PAGING },
+  action: 'iam:ListGroupsForUser',
+  resource: (env, params) =>
+    entityArn(callerAccount(env), 'user', requiredText(params, 'UserName')),
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const user = requireUser(account, requiredText(params, 'UserName'));
+    const groups = user.groups
+      .map((name) => account.iam.groups[name.toLowerCase()])
+      .filter((group): group is IamGroup => group !== undefined);
+    return listed('Groups', groups, params, groupView);
+  },
+};

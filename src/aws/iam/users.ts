@@ -1,0 +1,123 @@
+// IAM users (id_users; API_CreateUser, API_GetUser, API_ListUsers, API_DeleteUser). A user is
+// deleted only once nothing hangs on it any more, each refusal a DeleteConflict naming the first
+// thing left, in the order API_DeleteUser lists them: password, access keys, MFA devices, inline
+// policies, attached policies, group memberships.
+import { entityAlreadyExists, mustDeleteFirst } from '../errors.js';
+import { newId } from '../ids.js';
+import { optional, required, requiredText, text } from '../input.js';
+import type { Operation } from '../operation.js';
+import { isoSeconds } from '../time.js';
+import type { IamUser } from '../world.js';
+import {
+  callerAccount,
+  entityArn,
+  iamArn,
+  nameTaken,
+  requireUser,
+  subjectUserName,
+} from './account.js';
+import { boundaryContext, requireBoundary } from './boundaries.js';
+import { ARN, EXISTING_USER_NAME, PAGING, PATH, PATH_PREFIX, TAGS, USER_NAME } from './members.js';
+import { listed } from './pages.js';
+import { requestTags, tagContext } from './tags.js';
+import { userView } from './views.js';
+
+export const CreateUser: Operation = {
+  service: 'iam',
+  name: 'CreateUser',
+  input: {
+    Path: optional(PATH),
+    UserName: required(USER_NAME),
+    PermissionsBoundary: optional(ARN),
+    Tags: optional(TAGS),
+  },
+  action: 'iam:CreateUser',
+  resource: (env, params) =>
+    iamArn(
+      callerAccount(env).id,
+      'user',
+      text(params, 'Path') ?? '/',
+      requiredText(params, 'UserName'),
+    ),
+  context: (_env, params) => ({ ...tagContext(params), ...boundaryContext(params) }),
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const name = requiredText(params, 'UserName');
+    if (nameTaken(account, 'user', name)) throw entityAlreadyExists('user', name);
+    const tags = requestTags(params);
+    const boundary = text(params, 'PermissionsBoundary');
+    if (boundary !== undefined) requireBoundary(account, boundary);
+    const path = text(params, 'Path') ?? '/';
+    const user: IamUser = {
+      userName: name,
+      userId: newId(env.world, 'AIDA'),
+      arn: iamArn(account.id, 'user', path, name),
+      path,
+      createDate: isoSeconds(env.world.now),
+      tags,
+      groups: [],
+      accessKeys: [],
+      attachedPolicies: [],
+      inlinePolicies: {},
+      mfaDevices: [],
+      ...(boundary === undefined ? {} : { permissionsBoundary: boundary }),
+    };
+    account.iam.users[name.toLowerCase()] = user;
+    return { User: userView(user, 'full') };
+  },
+};
+
+export const GetUser: Operation = {
+  service: 'iam',
+  name: 'GetUser',
+  input: { UserName: optional(EXISTING_USER_NAME) },
+  action: 'iam:GetUser',
+  resource: (env, params) => entityArn(callerAccount(env), 'user', subjectUserName(env, params)),
+  run: (env, params) => ({
+    User: userView(requireUser(callerAccount(env), subjectUserName(env, params)), 'full'),
+  }),
+};
+
+export const ListUsers: Operation = {
+  service: 'iam',
+  name: 'ListUsers',
+  input: { PathPrefix: optional(PATH_PREFIX), ...PAGING },
+  action: 'iam:ListUsers',
+  resource: (env, params) =>
+    `arn:aws:iam::${callerAccount(env).id}:user${text(params, 'PathPrefix') ?? '/'}`,
+  run: (env, params) => {
+    const prefix = text(params, 'PathPrefix') ?? '/';
+    const users = Object.values(callerAccount(env).iam.users).filter((user) =>
+      user.path.startsWith(prefix),
+    );
+    return listed('Users', users, params, (user) => userView(user, 'list'));
+  },
+};
+
+/** The DeleteConflict for the first thing that still hangs on the user, if any. */
+function deleteConflict(user: IamUser) {
+  if (user.loginProfile) return mustDeleteFirst('delete login profile');
+  if (user.accessKeys.length > 0) return mustDeleteFirst('delete access keys');
+  if (user.mfaDevices.length > 0) return mustDeleteFirst('delete MFA device');
+  if (Object.keys(user.inlinePolicies).length > 0) return mustDeleteFirst('delete policies');
+  if (user.attachedPolicies.length > 0) return mustDeleteFirst('detach all policies');
+  if (user.groups.length > 0) return mustDeleteFirst('remove users from group');
+  return undefined;
+}
+
+export const DeleteUser: Operation = {
+  service: 'iam',
+  name: 'DeleteUser',
+  input: { UserName: required(EXISTING_USER_NAME) },
+  action: 'iam:DeleteUser',
+  resource: (env, params) =>
+    entityArn(callerAccount(env), 'user', requiredText(params, 'UserName')),
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const user = requireUser(account, requiredText(params, 'UserName'));
+    const conflict = deleteConflict(user);
+    if (conflict) throw conflict;
+    Reflect.deleteProperty(account.iam.users, user.userName.toLowerCase());
+    return {};
+  },
+};

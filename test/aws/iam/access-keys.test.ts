@@ -1,0 +1,196 @@
+// Access keys through callApi (id_credentials_access-keys; API_CreateAccessKey,
+// API_ListAccessKeys, API_UpdateAccessKey, API_DeleteAccessKey, API_GetAccessKeyLastUsed).
+import { describe, expect, it } from 'vitest';
+import { GetCallerIdentity } from '../../../src/aws/sts.js';
+import {
+  CreateAccessKey,
+  DeleteAccessKey,
+  GetAccessKeyLastUsed,
+  ListAccessKeys,
+  UpdateAccessKey,
+} from '../../../src/aws/iam/access-keys.js';
+import { CreateUser } from '../../../src/aws/iam/users.js';
+import {
+  ACCOUNT,
+  ADMIN_KEY,
+  START,
+  allowing,
+  call,
+  deniedMessage,
+  failure,
+  lessonWorld,
+  ok,
+  putUser,
+} from '../fixtures.js';
+
+const BOB = { accessKeyId: 'AKIABOBEXAMPLE000001', secretAccessKey: 'bob-secret' };
+
+function keyOf(response: Record<string, unknown>) {
+  const key = response.AccessKey as { AccessKeyId: string; SecretAccessKey: string };
+  return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
+}
+
+describe('CreateAccessKey', () => {
+  it('returns an active AKIA key with its 40-character secret, which then signs requests', () => {
+    const world = lessonWorld();
+    ok(call(world, CreateUser, { UserName: 'alice' }));
+    const response = ok(call(world, CreateAccessKey, { UserName: 'alice' }));
+    expect(response).toEqual({
+      AccessKey: {
+        UserName: 'alice',
+        AccessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/) as unknown,
+        Status: 'Active',
+        SecretAccessKey: expect.stringMatching(/^[A-Za-z0-9+/]{40}$/) as unknown,
+        CreateDate: '2026-11-30T10:00:00Z',
+      },
+    });
+    expect(ok(call(world, GetCallerIdentity, {}, keyOf(response))).Arn).toBe(
+      `arn:aws:iam::${ACCOUNT}:user/alice`,
+    );
+  });
+
+  it('allows two keys per user, inactive ones counted', () => {
+    const world = lessonWorld();
+    ok(call(world, CreateUser, { UserName: 'alice' }));
+    const first = keyOf(ok(call(world, CreateAccessKey, { UserName: 'alice' })));
+    ok(
+      call(world, UpdateAccessKey, {
+        UserName: 'alice',
+        AccessKeyId: first.accessKeyId,
+        Status: 'Inactive',
+      }),
+    );
+    ok(call(world, CreateAccessKey, { UserName: 'alice' }));
+    expect(failure(call(world, CreateAccessKey, { UserName: 'alice' }))).toEqual({
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for AccessKeysPerUser: 2',
+    });
+  });
+
+  it('creates a key for the calling user when no name is given', () => {
+    const world = lessonWorld();
+    expect(ok(call(world, CreateAccessKey, {})).AccessKey).toMatchObject({ UserName: 'admin' });
+  });
+
+  it('needs iam:CreateAccessKey on the user: a policy for ${aws:username} lets users make only their own', () => {
+    const world = lessonWorld();
+    putUser(world, 'bob', BOB, {
+      own: allowing('iam:CreateAccessKey', `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`),
+    });
+    expect(call(world, CreateAccessKey, {}, BOB).ok).toBe(true);
+    expect(failure(call(world, CreateAccessKey, { UserName: 'admin' }, BOB))).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:CreateAccessKey', `arn:aws:iam::${ACCOUNT}:user/admin`),
+    });
+  });
+});
+
+describe('ListAccessKeys, UpdateAccessKey, DeleteAccessKey', () => {
+  it('lists keys without their secrets', () => {
+    const world = lessonWorld();
+    const listed = ok(call(world, ListAccessKeys, { UserName: 'admin' }));
+    expect(listed).toEqual({
+      AccessKeyMetadata: [
+        {
+          UserName: 'admin',
+          AccessKeyId: ADMIN_KEY.accessKeyId,
+          Status: 'Active',
+          CreateDate: '2026-11-30T09:00:00Z',
+        },
+      ],
+      IsTruncated: false,
+    });
+    expect(JSON.stringify(listed)).not.toContain(ADMIN_KEY.secretAccessKey);
+  });
+
+  it('an inactive key no longer signs requests; set active again, it does', () => {
+    const world = lessonWorld();
+    ok(call(world, CreateUser, { UserName: 'alice' }));
+    const key = keyOf(ok(call(world, CreateAccessKey, { UserName: 'alice' })));
+    ok(
+      call(world, UpdateAccessKey, {
+        UserName: 'alice',
+        AccessKeyId: key.accessKeyId,
+        Status: 'Inactive',
+      }),
+    );
+    expect(failure(call(world, GetCallerIdentity, {}, key)).code).toBe('InvalidClientTokenId');
+    ok(
+      call(world, UpdateAccessKey, {
+        UserName: 'alice',
+        AccessKeyId: key.accessKeyId,
+        Status: 'Active',
+      }),
+    );
+    expect(call(world, GetCallerIdentity, {}, key).ok).toBe(true);
+  });
+
+  it('refuses a status other than Active or Inactive, and a key the user does not have', () => {
+    const world = lessonWorld();
+    expect(
+      failure(
+        call(world, UpdateAccessKey, { AccessKeyId: ADMIN_KEY.accessKeyId, Status: 'Disabled' }),
+      ),
+    ).toEqual({
+      code: 'ValidationError',
+      message:
+        "1 validation error detected: Value at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]",
+    });
+    expect(failure(call(world, DeleteAccessKey, { AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' }))).toEqual({
+      code: 'NoSuchEntity',
+      message: 'The Access Key with id AKIAIOSFODNN7EXAMPLE cannot be found.',
+    });
+  });
+
+  it('deletes a key: it stops working, and its slot is free again', () => {
+    const world = lessonWorld();
+    ok(call(world, CreateUser, { UserName: 'alice' }));
+    const a = keyOf(ok(call(world, CreateAccessKey, { UserName: 'alice' })));
+    ok(call(world, CreateAccessKey, { UserName: 'alice' }));
+    ok(call(world, DeleteAccessKey, { UserName: 'alice', AccessKeyId: a.accessKeyId }));
+    expect(failure(call(world, GetCallerIdentity, {}, a)).code).toBe('InvalidClientTokenId');
+    expect(call(world, CreateAccessKey, { UserName: 'alice' }).ok).toBe(true);
+  });
+
+  it('is denied without the permission', () => {
+    const world = lessonWorld();
+    putUser(world, 'bob', BOB);
+    expect(failure(call(world, ListAccessKeys, {}, BOB))).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:ListAccessKeys', `arn:aws:iam::${ACCOUNT}:user/bob`),
+    });
+  });
+});
+
+describe('GetAccessKeyLastUsed', () => {
+  it('answers N/A before the first use, then the time, service and region of the last request', () => {
+    const world = lessonWorld();
+    ok(call(world, CreateUser, { UserName: 'alice' }));
+    const key = keyOf(ok(call(world, CreateAccessKey, { UserName: 'alice' })));
+    expect(ok(call(world, GetAccessKeyLastUsed, { AccessKeyId: key.accessKeyId }))).toEqual({
+      UserName: 'alice',
+      AccessKeyLastUsed: { ServiceName: 'N/A', Region: 'N/A' },
+    });
+    world.now = START + 3_600_000;
+    ok(call(world, GetCallerIdentity, {}, key));
+    world.now = START + 7_200_000;
+    expect(ok(call(world, GetAccessKeyLastUsed, { AccessKeyId: key.accessKeyId }))).toEqual({
+      UserName: 'alice',
+      AccessKeyLastUsed: {
+        LastUsedDate: '2026-11-30T11:00:00Z',
+        ServiceName: 'sts',
+        Region: 'us-east-1',
+      },
+    });
+  });
+
+  it('refuses an unknown key as IAM does, before asking any policy', () => {
+    const world = lessonWorld();
+    expect(
+      failure(call(world, GetAccessKeyLastUsed, { AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' })),
+    ).toEqual({
+      code: 'AccessDenied',
+      message: `User: arn:aws:iam::${ACCOUNT}:user/admin is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key AKIAIOSFODNN7EXAMPLE`,
+    });
+  });
+});

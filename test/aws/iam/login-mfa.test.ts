@@ -1,0 +1,163 @@
+// Console passwords and MFA through callApi (id_credentials_passwords_admin-change-user,
+// id_credentials_mfa_enable_virtual; API_CreateLoginProfile, API_CreateVirtualMFADevice,
+// API_EnableMFADevice, API_ListMFADevices).
+import { describe, expect, it } from 'vitest';
+import { mfaCode } from '../../../src/aws/iam/mfa-codes.js';
+import {
+  CreateLoginProfile,
+  CreateVirtualMFADevice,
+  EnableMFADevice,
+  ListMFADevices,
+} from '../../../src/aws/iam/login-mfa.js';
+import { UpdateAccountPasswordPolicy } from '../../../src/aws/iam/password-policy.js';
+import { CreateUser } from '../../../src/aws/iam/users.js';
+import {
+  ACCOUNT,
+  START,
+  call,
+  deniedMessage,
+  failure,
+  lessonWorld,
+  ok,
+  putUser,
+} from '../fixtures.js';
+
+const BOB = { accessKeyId: 'AKIABOBEXAMPLE000001', secretAccessKey: 'bob-secret' };
+const SERIAL = `arn:aws:iam::${ACCOUNT}:mfa/alice-phone`;
+
+function withDevice() {
+  const world = lessonWorld();
+  ok(call(world, CreateUser, { UserName: 'alice' }));
+  const { VirtualMFADevice } = ok(
+    call(world, CreateVirtualMFADevice, { VirtualMFADeviceName: 'alice-phone' }),
+  );
+  const seed = (VirtualMFADevice as { Base32StringSeed: string }).Base32StringSeed;
+  return { world, seed };
+}
+
+describe('CreateLoginProfile', () => {
+  it('gives the user a console password, shown without the password', () => {
+    const world = lessonWorld();
+    ok(call(world, CreateUser, { UserName: 'alice' }));
+    expect(
+      ok(
+        call(world, CreateLoginProfile, {
+          UserName: 'alice',
+          Password: 'Correct-Horse-1',
+          PasswordResetRequired: true,
+        }),
+      ),
+    ).toEqual({
+      LoginProfile: {
+        UserName: 'alice',
+        CreateDate: '2026-11-30T10:00:00Z',
+        PasswordResetRequired: true,
+      },
+    });
+    expect(
+      failure(call(world, CreateLoginProfile, { UserName: 'alice', Password: 'Correct-Horse-1' })),
+    ).toEqual({
+      code: 'EntityAlreadyExists',
+      message: 'Login Profile for user alice already exists.',
+    });
+  });
+
+  it("holds the password to IAM's default policy, then to the account's", () => {
+    const world = lessonWorld();
+    ok(call(world, CreateUser, { UserName: 'alice' }));
+    const weak = { UserName: 'alice', Password: 'alllowercase' };
+    expect(failure(call(world, CreateLoginProfile, weak))).toEqual({
+      code: 'PasswordPolicyViolation',
+      message: 'Password does not conform to the account password policy.',
+    });
+    ok(call(world, UpdateAccountPasswordPolicy, { MinimumPasswordLength: 10 }));
+    expect(call(world, CreateLoginProfile, weak).ok).toBe(true);
+  });
+
+  it('is denied without iam:CreateLoginProfile on the user', () => {
+    const world = lessonWorld();
+    putUser(world, 'bob', BOB);
+    expect(
+      failure(
+        call(world, CreateLoginProfile, { UserName: 'bob', Password: 'Correct-Horse-1' }, BOB),
+      ),
+    ).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:CreateLoginProfile', `arn:aws:iam::${ACCOUNT}:user/bob`),
+    });
+  });
+});
+
+describe('virtual MFA devices', () => {
+  it('creates a device with a 64-character Base32 seed', () => {
+    const { world, seed } = withDevice();
+    expect(seed).toMatch(/^[A-Z2-7]{64}$/);
+    expect(
+      failure(call(world, CreateVirtualMFADevice, { VirtualMFADeviceName: 'alice-phone' })),
+    ).toEqual({
+      code: 'EntityAlreadyExists',
+      message: 'MFA device already exists.',
+    });
+  });
+
+  it('enables the device for a user given two consecutive codes, and lists it', () => {
+    const { world, seed } = withDevice();
+    const codes = {
+      AuthenticationCode1: mfaCode(seed, START - 30_000),
+      AuthenticationCode2: mfaCode(seed, START),
+    };
+    ok(call(world, EnableMFADevice, { UserName: 'alice', SerialNumber: SERIAL, ...codes }));
+    expect(ok(call(world, ListMFADevices, { UserName: 'alice' }))).toEqual({
+      MFADevices: [{ UserName: 'alice', SerialNumber: SERIAL, EnableDate: '2026-11-30T10:00:00Z' }],
+      IsTruncated: false,
+    });
+    expect(
+      failure(call(world, EnableMFADevice, { UserName: 'admin', SerialNumber: SERIAL, ...codes })),
+    ).toEqual({
+      code: 'EntityAlreadyExists',
+      message: 'MFA Device is already in use.',
+    });
+  });
+
+  it('refuses codes that are not the last two the device showed', () => {
+    const { world, seed } = withDevice();
+    const stale = {
+      UserName: 'alice',
+      SerialNumber: SERIAL,
+      AuthenticationCode1: mfaCode(seed, START - 600_000),
+      AuthenticationCode2: mfaCode(seed, START - 570_000),
+    };
+    expect(failure(call(world, EnableMFADevice, stale))).toEqual({
+      code: 'InvalidAuthenticationCode',
+      message: 'Authentication code for device is not valid.',
+    });
+    expect(
+      failure(call(world, EnableMFADevice, { ...stale, AuthenticationCode1: '12345' })),
+    ).toEqual({
+      code: 'ValidationError',
+      message:
+        "1 validation error detected: Value at 'authenticationCode1' failed to satisfy constraint: Member must have length greater than or equal to 6",
+    });
+    expect(
+      failure(call(world, EnableMFADevice, { ...stale, SerialNumber: `${SERIAL}-x` })),
+    ).toEqual({
+      code: 'NoSuchEntity',
+      message: `MFA Device with serial number ${SERIAL}-x does not exist.`,
+    });
+  });
+
+  it('CreateVirtualMFADevice is denied without the permission', () => {
+    const world = lessonWorld();
+    putUser(world, 'bob', BOB);
+    expect(
+      failure(call(world, CreateVirtualMFADevice, { VirtualMFADeviceName: 'bob' }, BOB)),
+    ).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage(
+        'bob',
+        'iam:CreateVirtualMFADevice',
+        `arn:aws:iam::${ACCOUNT}:mfa/bob`,
+      ),
+    });
+  });
+});
