@@ -24,12 +24,12 @@
 //   value", while "Inverted condition operators like StringNotEquals or StringNotLike do match
 //   against a null value" (reference_policies_variables, "Policy variables with no value"): such a
 //   value matches nothing, so it cannot make a positive operator true or a negated one false.
-import { lookup, type ContextIndex } from './context.js';
+import { indexKey, type ContextIndex } from './context.js';
 import type { PolicyValueForm } from './conditions/family.js';
 import { nullConditionHolds } from './conditions/null.js';
 import { operatorNamed, type Operator } from './conditions/operators.js';
 import type { ConditionEntry, ConditionResult, ContextValue, PolicyVersion } from './types.js';
-import { policyGlob, substituteVariables } from './variables.js';
+import { isVerbatim, policyGlob, substituteVariables } from './variables.js';
 
 type CompareOperator = Extract<Operator, { kind: 'compare' }>;
 
@@ -67,7 +67,7 @@ function resolveValues(
 /** Whether one request value satisfies the operator: some policy value matches, or none for Not... */
 function requestValueHolds(
   operator: CompareOperator,
-  policyValues: readonly string[],
+  policyValues: readonly unknown[],
   requestValue: string,
 ): boolean {
   const { family } = operator;
@@ -83,9 +83,10 @@ function requestValueHolds(
   return anyMatch !== operator.negated;
 }
 
+/** Whether the condition holds, given the policy values as the operator's family reads them. */
 function compare(
   operator: CompareOperator,
-  policyValues: readonly string[],
+  policyValues: readonly unknown[],
   requestValue: ContextValue | undefined,
 ): boolean {
   if (requestValue === undefined) {
@@ -110,14 +111,55 @@ function compare(
   return forAll;
 }
 
-/** One operator-key entry of a Condition block, checked against the request. */
-export function evaluateCondition(
-  entry: ConditionEntry,
+/**
+ * A condition entry read once, as the evaluator meets the same entries on every request: its
+ * operator looked up, its key in the context index's form, whether its values are used as
+ * written under each policy version (no variables to fill in), and if so, those values as the
+ * operator's family reads them, which spares resolving and reading them on every request.
+ */
+interface ReadEntry {
+  entry: ConditionEntry;
+  operator: Operator | undefined;
+  indexKey: string;
+  verbatim: Readonly<Record<PolicyVersion, boolean>>;
+  /** The values as written, read by the family; used where `verbatim` says so. */
+  readValues: readonly unknown[];
+}
+
+function readEntry(entry: ConditionEntry): ReadEntry {
+  const operator = operatorNamed(entry.operator);
+  const form = operator?.kind === 'compare' ? operator.family.policyValues : 'literal';
+  const verbatimIn = (version: PolicyVersion): boolean =>
+    form === 'literal' ||
+    entry.values.every((value) => isVerbatim(value, form === 'glob', version));
+  const verbatim = {
+    '2012-10-17': verbatimIn('2012-10-17'),
+    '2008-10-17': verbatimIn('2008-10-17'),
+  };
+  const usedAsWritten = verbatim['2012-10-17'] || verbatim['2008-10-17'];
+  return {
+    entry,
+    operator,
+    indexKey: indexKey(entry.key),
+    verbatim,
+    readValues:
+      operator?.kind === 'compare' && usedAsWritten
+        ? entry.values.map((value) => operator.family.readPolicy(value))
+        : [],
+  };
+}
+
+// Keyed by the policy's own objects: a policy that is no longer used takes its readings with it.
+const readEntries = new WeakMap<ConditionEntry, ReadEntry>();
+const readBlocks = new WeakMap<readonly ConditionEntry[], readonly ReadEntry[]>();
+
+function evaluateReadEntry(
+  read: ReadEntry,
   context: ContextIndex,
   version: PolicyVersion,
 ): ConditionResult {
-  const operator = operatorNamed(entry.operator);
-  const requestValue = lookup(context, entry.key);
+  const { entry, operator } = read;
+  const requestValue = context.get(read.indexKey);
   // The values shown are the policy's after substitution. Globs are compared, but a glob is not
   // what a learner wrote: when substitution changed a value, the plain text form is shown.
   let shown = entry.values;
@@ -125,12 +167,16 @@ export function evaluateCondition(
   if (operator?.kind === 'null') {
     result = nullConditionHolds(entry.values, requestValue);
   } else if (operator) {
-    const form = operator.family.policyValues;
-    const compared = resolveValues(entry.values, form, context, version);
-    shown =
-      form === 'glob' && compared !== entry.values
-        ? resolveValues(entry.values, 'text', context, version)
-        : compared;
+    let compared = read.readValues;
+    if (!read.verbatim[version]) {
+      const { family } = operator;
+      const resolved = resolveValues(entry.values, family.policyValues, context, version);
+      compared = resolved.map((value) => family.readPolicy(value));
+      shown =
+        family.policyValues === 'glob' && resolved !== entry.values
+          ? resolveValues(entry.values, 'text', context, version)
+          : resolved;
+    }
     result = compare(operator, compared, requestValue);
   }
   // Unknown operators never match (never throw): the validator is the place that rejects them.
@@ -141,6 +187,20 @@ export function evaluateCondition(
     requestValue: requestValue ?? null,
     result,
   };
+}
+
+/** One operator-key entry of a Condition block, checked against the request. */
+export function evaluateCondition(
+  entry: ConditionEntry,
+  context: ContextIndex,
+  version: PolicyVersion,
+): ConditionResult {
+  let read = readEntries.get(entry);
+  if (!read) {
+    read = readEntry(entry);
+    readEntries.set(entry, read);
+  }
+  return evaluateReadEntry(read, context, version);
 }
 
 /**
@@ -155,6 +215,13 @@ export function evaluateConditions(
   context: ContextIndex,
   version: PolicyVersion,
 ): { result: boolean; results: ConditionResult[] } {
-  const results = entries.map((entry) => evaluateCondition(entry, context, version));
-  return { result: results.every((condition) => condition.result), results };
+  let block = readBlocks.get(entries);
+  if (!block) {
+    block = entries.map(readEntry);
+    readBlocks.set(entries, block);
+  }
+  const results = block.map((read) => evaluateReadEntry(read, context, version));
+  let result = true;
+  for (const condition of results) result &&= condition.result;
+  return { result, results };
 }

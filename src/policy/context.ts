@@ -1,17 +1,26 @@
 // Request-context look-ups. Condition key names compare case-insensitively
 // (reference_policies_elements_condition: "Condition key names are not case-sensitive").
+import { memoize } from './memo.js';
 import type { ContextValue } from './types.js';
 
-/** A request context indexed by lower-cased key, built once per request. */
-export type ContextIndex = ReadonlyMap<string, ContextValue>;
+/** A request context indexed by lower-cased key, built once per request: keys are only looked up. */
+export interface ContextIndex {
+  get(key: string): ContextValue | undefined;
+}
+
+/**
+ * A key in the index's form. Memoized: the same few key names come with every request, and a
+ * remembered lower-case string spares both the copy and hashing a new string in the Map.
+ */
+export const indexKey: (key: string) => string = memoize((key) => key.toLowerCase());
 
 export function indexContext(context: Readonly<Record<string, ContextValue>>): ContextIndex {
   const index = new Map<string, ContextValue>();
-  for (const [key, value] of Object.entries(context)) index.set(key.toLowerCase(), value);
+  for (const [key, value] of Object.entries(context)) index.set(indexKey(key), value);
   return index;
 }
 
 /** The value of a key, or undefined when the request does not carry it. */
 export function lookup(index: ContextIndex, key: string): ContextValue | undefined {
-  return index.get(key.toLowerCase());
+  return index.get(indexKey(key));
 }

@@ -7,7 +7,7 @@ import {
   evaluateLevels,
   evaluatePolicySet,
   notApplicable,
-  type PolicySetResult,
+  type CallerNaming,
 } from './policy-set.js';
 import { PrincipalMatch } from './principal-match.js';
 import { requestContextIndex } from './principal-keys.js';
@@ -17,7 +17,9 @@ import type {
   EvaluationResult,
   Explanation,
   PolicyType,
+  PolicyTypeResult,
   RequestPrincipal,
+  Verdict,
 } from './types.js';
 
 /** Callers that have identity-based policies of their own (not root, services or IdPs). */
@@ -39,7 +41,7 @@ function hasPrincipalSide(principal: RequestPrincipal): boolean {
  * without one has no permissions at all, while a role session without one keeps its role's
  * (policy-eval-denyallow, "Session policies").
  */
-function sessionResult(input: EvaluationInput, request: StatementRequest): PolicySetResult {
+function sessionResult(input: EvaluationInput, request: StatementRequest): PolicyTypeResult {
   const { principal } = input.request;
   if (input.sessionPolicies && hasIdentityPolicies(principal)) {
     return evaluatePolicySet('session', input.sessionPolicies, request);
@@ -49,8 +51,16 @@ function sessionResult(input: EvaluationInput, request: StatementRequest): Polic
     : notApplicable('session');
 }
 
+/** Each policy type's result, in the order of the flowchart: these go into the explanation. */
 interface Evaluated {
-  byType: Record<PolicyType, PolicySetResult>;
+  rcp: PolicyTypeResult;
+  scp: PolicyTypeResult;
+  resource: PolicyTypeResult;
+  identity: PolicyTypeResult;
+  boundary: PolicyTypeResult;
+  session: PolicyTypeResult;
+  /** How the resource policy's applying Allow statements named the caller (PrincipalMatch bits). */
+  resourceAllowMatch: number;
   crossAccount: boolean;
 }
 
@@ -68,15 +78,18 @@ function evaluateTypes(input: EvaluationInput): Evaluated {
   };
   const ownSide = hasPrincipalSide(principal);
   const withIdentity = hasIdentityPolicies(principal);
-  const byType: Record<PolicyType, PolicySetResult> = {
+  // Evaluated first, so that how its Allows named the caller is known below.
+  const naming: CallerNaming = { allowMatch: 0 };
+  const resource = input.resourcePolicy
+    ? evaluatePolicySet('resource', [input.resourcePolicy], statementRequest, naming)
+    : notApplicable('resource');
+  return {
     rcp: input.rcps ? evaluateLevels('rcp', input.rcps, statementRequest) : notApplicable('rcp'),
     scp:
       ownSide && input.scps
         ? evaluateLevels('scp', input.scps, statementRequest)
         : notApplicable('scp'),
-    resource: input.resourcePolicy
-      ? evaluatePolicySet('resource', [input.resourcePolicy], statementRequest)
-      : notApplicable('resource'),
+    resource,
     identity: withIdentity
       ? evaluatePolicySet('identity', input.identityPolicies, statementRequest)
       : principal.type === 'root'
@@ -88,39 +101,35 @@ function evaluateTypes(input: EvaluationInput): Evaluated {
         ? evaluatePolicySet('boundary', [input.permissionsBoundary], statementRequest)
         : notApplicable('boundary'),
     session: sessionResult(input, statementRequest),
+    resourceAllowMatch: naming.allowMatch,
+    crossAccount: principalAcct !== undefined && resourceAcct !== principalAcct,
   };
-  const crossAccount = principalAcct !== undefined && resourceAcct !== principalAcct;
-  return { byType, crossAccount };
 }
 
-const FLOWCHART: readonly PolicyType[] = [
-  'rcp',
-  'scp',
-  'resource',
-  'identity',
-  'boundary',
-  'session',
-];
-const PRINCIPAL_SIDE: readonly PolicyType[] = ['identity', 'boundary', 'session'];
-const SESSION_LIMITS: readonly PolicyType[] = ['boundary', 'session'];
+/** The type of the first result whose verdict is `verdict`. */
+function firstWith(results: readonly PolicyTypeResult[], verdict: Verdict): PolicyType | undefined {
+  for (const result of results) if (result.verdict === verdict) return result.type;
+  return undefined;
+}
 
 /**
  * Which policy type denies the request, or undefined when it is allowed. Explicit denies win
  * anywhere; then every RCP and SCP level must allow; then the resource-based policy and the
  * caller's own policies combine by the same- and cross-account rules.
  */
-function decidingType(input: EvaluationInput, evaluated: Evaluated): PolicyType | undefined {
-  const { byType, crossAccount } = evaluated;
-  const explicit = FLOWCHART.find((type) => byType[type].verdict === 'explicitDeny');
+function decidingType(
+  input: EvaluationInput,
+  evaluated: Evaluated,
+  flowchart: readonly PolicyTypeResult[],
+): PolicyType | undefined {
+  const { identity, boundary, session, crossAccount } = evaluated;
+  const explicit = firstWith(flowchart, 'explicitDeny');
   if (explicit) return explicit;
-  if (byType.rcp.verdict === 'implicitDeny') return 'rcp';
-  if (byType.scp.verdict === 'implicitDeny') return 'scp';
+  if (evaluated.rcp.verdict === 'implicitDeny') return 'rcp';
+  if (evaluated.scp.verdict === 'implicitDeny') return 'scp';
 
-  const resource = byType.resource;
-  const resourceAllows = resource.verdict === 'allow';
-  const principalSideDenial = PRINCIPAL_SIDE.find(
-    (type) => byType[type].verdict === 'implicitDeny',
-  );
+  const resourceAllows = evaluated.resource.verdict === 'allow';
+  const principalSideDenial = firstWith([identity, boundary, session], 'implicitDeny');
   // Anonymous callers, services and identity providers have no policies of their own.
   if (!hasPrincipalSide(input.request.principal)) return resourceAllows ? undefined : 'resource';
   // Across accounts both sides must allow (reference_policies_evaluation-logic-cross-account).
@@ -134,10 +143,10 @@ function decidingType(input: EvaluationInput, evaluated: Evaluated): PolicyType 
   const explicitOnly = input.resourcePolicyKind === 'trust' || input.resourcePolicyKind === 'kms';
   if (explicitOnly && !resourceAllows) return 'resource';
   if (resourceAllows) {
-    const match = resource.allowMatch;
+    const match = evaluated.resourceAllowMatch;
     if ((match & (PrincipalMatch.wildcard | PrincipalMatch.direct)) !== 0) return undefined;
     if ((match & PrincipalMatch.role) !== 0) {
-      return SESSION_LIMITS.find((type) => byType[type].verdict === 'implicitDeny');
+      return firstWith([boundary, session], 'implicitDeny');
     }
   }
   return principalSideDenial;
@@ -146,21 +155,18 @@ function decidingType(input: EvaluationInput, evaluated: Evaluated): PolicyType 
 /** Evaluates one request against every policy that applies to it. Pure and deterministic. */
 export function evaluate(input: EvaluationInput): EvaluationResult {
   const evaluated = evaluateTypes(input);
-  const decidedBy = decidingType(input, evaluated);
+  const { rcp, scp, resource, identity, boundary, session } = evaluated;
+  const policyTypes = [rcp, scp, resource, identity, boundary, session];
+  const decidedBy = decidingType(input, evaluated, policyTypes);
   const decision =
     decidedBy === undefined
       ? 'allowed'
-      : evaluated.byType[decidedBy].verdict === 'explicitDeny'
+      : evaluated[decidedBy].verdict === 'explicitDeny'
         ? 'explicitDeny'
         : 'implicitDeny';
   const explanation: Explanation = {
     decision,
-    policyTypes: FLOWCHART.map((type) => {
-      const { verdict, deciding, relevant, level } = evaluated.byType[type];
-      return level === undefined
-        ? { type, verdict, deciding, relevant }
-        : { type, verdict, deciding, relevant, level };
-    }),
+    policyTypes,
     crossAccount: evaluated.crossAccount,
   };
   if (decidedBy) explanation.decidedBy = decidedBy;

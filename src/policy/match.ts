@@ -1,7 +1,8 @@
 // Matching a statement's Action / NotAction and Resource / NotResource elements against a request.
 //
-// The evaluator asks these on every request for every statement, so each element's patterns are
-// compiled once into one RegExp (an alternation of its patterns), kept in a WeakMap keyed by the
+// The evaluator asks these on every request, so each element's patterns are compiled once into a
+// matcher around one RegExp (an alternation of its patterns). The evaluator keeps the matchers
+// with its compiled statements; the any...Matches functions keep them in a WeakMap keyed by the
 // policy's own array: a policy that is no longer used takes its compiled form with it.
 import type { ContextIndex } from './context.js';
 import { memoize } from './memo.js';
@@ -26,19 +27,26 @@ function alternation(
   return new RegExp(`^(?:${sources.join('|')})$`, flags);
 }
 
-const actionRegExps = new WeakMap<readonly string[], RegExp>();
-
 /**
- * Actions compare case-insensitively, with `*` and `?` wildcards
- * (reference_policies_elements_action: "action names are not case-sensitive").
+ * A matcher for an Action or NotAction element's patterns. Actions compare case-insensitively,
+ * with `*` and `?` wildcards (reference_policies_elements_action: "action names are not
+ * case-sensitive").
  */
+export function actionMatcher(patterns: readonly string[]): (action: string) => boolean {
+  const regExp = alternation(patterns, (glob, group) => globSource(glob, ANY, group), 'i');
+  return (action) => regExp.test(action);
+}
+
+const actionMatchers = new WeakMap<readonly string[], (action: string) => boolean>();
+
+/** Whether any of the patterns matches the action (see actionMatcher). */
 export function anyActionMatches(patterns: readonly string[], action: string): boolean {
-  let regExp = actionRegExps.get(patterns);
-  if (!regExp) {
-    regExp = alternation(patterns, (glob, group) => globSource(glob, ANY, group), 'i');
-    actionRegExps.set(patterns, regExp);
+  let matcher = actionMatchers.get(patterns);
+  if (!matcher) {
+    matcher = actionMatcher(patterns);
+    actionMatchers.set(patterns, matcher);
   }
-  return regExp.test(action);
+  return matcher(action);
 }
 
 /**
@@ -70,39 +78,58 @@ export function arnGlobMatch(glob: string, arn: string): boolean {
 }
 
 const NO_CONTEXT: ContextIndex = new Map();
-const resourceRegExps = new WeakMap<
-  readonly string[],
-  { version: PolicyVersion; regExp: RegExp }
->();
 
 /** Patterns whose meaning does not depend on the request: no variables, or variables as text. */
 function isStatic(patterns: readonly string[], version: PolicyVersion): boolean {
   return version === '2008-10-17' || patterns.every((pattern) => !pattern.includes('${'));
 }
 
+/** Whether a resource matches; the context fills in the patterns' policy variables. */
+export type ResourceMatcher = (resource: string, context: ContextIndex) => boolean;
+
 /**
- * Whether any Resource pattern matches, after policy variables are substituted (2012-10-17 only;
- * a pattern whose variable cannot be resolved matches nothing: reference_policies_variables).
+ * A matcher for a Resource or NotResource element's patterns: whether any of them matches, after
+ * policy variables are substituted (2012-10-17 only; a pattern whose variable cannot be resolved
+ * matches nothing: reference_policies_variables). Patterns without variables are compiled into
+ * one RegExp; the others are filled in for each request.
  */
+export function resourceMatcher(
+  patterns: readonly string[],
+  version: PolicyVersion,
+): ResourceMatcher {
+  if (isStatic(patterns, version)) {
+    // Static patterns always resolve: substitution only escapes their literal text.
+    const globs = patterns.map((pattern) => policyGlob(pattern, NO_CONTEXT, version) ?? '');
+    // `"Resource": "*"` is common and matches everything: no need to run a RegExp for it.
+    if (globs.includes('*')) return () => true;
+    const regExp = alternation(globs, arnGlobSource, '');
+    return (resource) => regExp.test(resource);
+  }
+  return (resource, context) => {
+    for (const pattern of patterns) {
+      const glob = policyGlob(pattern, context, version);
+      if (glob !== undefined && arnGlobMatch(glob, resource)) return true;
+    }
+    return false;
+  };
+}
+
+const resourceMatchers = new WeakMap<
+  readonly string[],
+  { version: PolicyVersion; matcher: ResourceMatcher }
+>();
+
+/** Whether any Resource pattern matches the resource (see resourceMatcher). */
 export function anyResourceMatches(
   patterns: readonly string[],
   resource: string,
   context: ContextIndex,
   version: PolicyVersion,
 ): boolean {
-  if (isStatic(patterns, version)) {
-    let compiled = resourceRegExps.get(patterns);
-    if (compiled?.version !== version) {
-      // Static patterns always resolve: substitution only escapes their literal text.
-      const globs = patterns.map((pattern) => policyGlob(pattern, NO_CONTEXT, version) ?? '');
-      compiled = { version, regExp: alternation(globs, arnGlobSource, '') };
-      resourceRegExps.set(patterns, compiled);
-    }
-    return compiled.regExp.test(resource);
+  let known = resourceMatchers.get(patterns);
+  if (known?.version !== version) {
+    known = { version, matcher: resourceMatcher(patterns, version) };
+    resourceMatchers.set(patterns, known);
   }
-  for (const pattern of patterns) {
-    const glob = policyGlob(pattern, context, version);
-    if (glob !== undefined && arnGlobMatch(glob, resource)) return true;
-  }
-  return false;
+  return known.matcher(resource, context);
 }

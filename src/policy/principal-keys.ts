@@ -3,47 +3,57 @@
 // derived here too so that a bare request (e.g. from `iam-tutor simulate`) has them. Keys the
 // request already carries win over derived ones.
 //
-// This runs once per evaluation, so it writes straight into the lower-cased index the conditions
-// read, without intermediate objects.
-import type { ContextIndex } from './context.js';
-import type { ContextValue, Request } from './types.js';
+// This runs on every evaluation, and a policy reads few keys of a request: so the request's own
+// keys are indexed once, and a derived key is worked out only when a policy asks for it.
+import { indexKey, type ContextIndex } from './context.js';
+import type { ContextValue, Request, RequestPrincipal } from './types.js';
 
-function addPrincipalKeys(index: Map<string, ContextValue>, request: Request): void {
-  const { principal } = request;
+/** The value of a key derived from the caller (`key` lower-cased), undefined if it has none. */
+function principalKey(key: string, principal: RequestPrincipal): string | undefined {
   switch (principal.type) {
     case 'user':
-      index.set('aws:principalarn', principal.arn);
-      index.set('aws:principalaccount', principal.account);
-      index.set('aws:principaltype', 'User');
-      index.set('aws:username', principal.name);
-      if (principal.id !== undefined) index.set('aws:userid', principal.id);
-      return;
+      if (key === 'aws:principalarn') return principal.arn;
+      if (key === 'aws:principalaccount') return principal.account;
+      if (key === 'aws:principaltype') return 'User';
+      if (key === 'aws:username') return principal.name;
+      return key === 'aws:userid' ? principal.id : undefined;
     case 'assumed-role':
       // For a role session aws:PrincipalArn is the role's ARN, not the session's.
-      index.set('aws:principalarn', principal.roleArn);
-      index.set('aws:principalaccount', principal.account);
-      index.set('aws:principaltype', 'AssumedRole');
-      if (principal.roleId !== undefined) {
-        index.set('aws:userid', `${principal.roleId}:${principal.sessionName}`);
-      }
-      return;
+      if (key === 'aws:principalarn') return principal.roleArn;
+      if (key === 'aws:principalaccount') return principal.account;
+      if (key === 'aws:principaltype') return 'AssumedRole';
+      return key === 'aws:userid' && principal.roleId !== undefined
+        ? `${principal.roleId}:${principal.sessionName}`
+        : undefined;
     case 'federated-user':
-      index.set('aws:principalarn', principal.arn);
-      index.set('aws:principalaccount', principal.account);
-      index.set('aws:principaltype', 'FederatedUser');
-      return;
+      if (key === 'aws:principalarn') return principal.arn;
+      if (key === 'aws:principalaccount') return principal.account;
+      return key === 'aws:principaltype' ? 'FederatedUser' : undefined;
     case 'root':
-      index.set('aws:principalarn', principal.arn);
-      index.set('aws:principalaccount', principal.account);
-      index.set('aws:principaltype', 'Account');
-      index.set('aws:userid', principal.account);
-      return;
+      if (key === 'aws:principalarn') return principal.arn;
+      if (key === 'aws:principalaccount' || key === 'aws:userid') return principal.account;
+      return key === 'aws:principaltype' ? 'Account' : undefined;
     case 'service':
-      index.set('aws:principalservicename', principal.service);
-      return;
+      return key === 'aws:principalservicename' ? principal.service : undefined;
     case 'anonymous':
     case 'federated':
-      return;
+      return undefined;
+  }
+}
+
+/** A request's keys by lower-cased name, falling back on the keys derived from the request. */
+class RequestContextIndex implements ContextIndex {
+  constructor(
+    private readonly own: ReadonlyMap<string, ContextValue>,
+    private readonly principal: RequestPrincipal,
+    private readonly resourceAccount: string | undefined,
+  ) {}
+
+  get(key: string): ContextValue | undefined {
+    const value = this.own.get(key);
+    if (value !== undefined) return value;
+    if (key === 'aws:resourceaccount') return this.resourceAccount;
+    return principalKey(key, this.principal);
   }
 }
 
@@ -52,12 +62,10 @@ export function requestContextIndex(
   request: Request,
   resourceAccount: string | undefined,
 ): ContextIndex {
-  const index = new Map<string, ContextValue>();
-  addPrincipalKeys(index, request);
-  if (resourceAccount !== undefined) index.set('aws:resourceaccount', resourceAccount);
+  const own = new Map<string, ContextValue>();
   for (const key in request.context) {
     const value = request.context[key];
-    if (value !== undefined) index.set(key.toLowerCase(), value);
+    if (value !== undefined) own.set(indexKey(key), value);
   }
-  return index;
+  return new RequestContextIndex(own, request.principal, resourceAccount);
 }

@@ -127,6 +127,16 @@ export function policyGlob(
 }
 
 /**
+ * Whether policyGlob (`asGlob`) or substituteVariables gives `text` back unchanged whatever the
+ * request, so that a caller may skip them: no variable to fill in under 2012-10-17, and as a glob,
+ * no backslash to escape.
+ */
+export function isVerbatim(text: string, asGlob: boolean, version: PolicyVersion): boolean {
+  if (asGlob && text.includes('\\')) return false;
+  return version !== '2012-10-17' || !text.includes('${');
+}
+
+/**
  * The same for exact comparisons (StringEquals, Bool, ...): the resolved plain text, `${*}` giving
  * `*`. Undefined when a variable cannot be resolved.
  */

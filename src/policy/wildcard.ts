@@ -18,24 +18,32 @@ import { memoize } from './memo.js';
 const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 const ANY = '[\\s\\S]';
 
+function escapeRegExp(text: string): string {
+  return text.replace(REGEX_SYNTAX, '\\$&');
+}
+
 /** The regex source for each run of text between stars, a glob with n stars giving n + 1. */
 function partsBetweenStars(glob: string, any: string): string[] {
   const parts: string[] = [];
   let part = '';
+  // Literal text is escaped a run at a time: a RegExp replace per character is slow, and every
+  // pattern of every new policy comes through here.
+  let literal = '';
   for (let i = 0; i < glob.length; i++) {
     const char = glob.charAt(i);
     if (char === '*') {
-      parts.push(part);
+      parts.push(part + escapeRegExp(literal));
       part = '';
+      literal = '';
     } else if (char === '?') {
-      part += any;
+      part += escapeRegExp(literal) + any;
+      literal = '';
     } else {
       // A trailing lone backslash has nothing to escape and stands for itself.
-      const literal = char === '\\' && i + 1 < glob.length ? glob.charAt(++i) : char;
-      part += literal.replace(REGEX_SYNTAX, '\\$&');
+      literal += char === '\\' && i + 1 < glob.length ? glob.charAt(++i) : char;
     }
   }
-  parts.push(part);
+  parts.push(part + escapeRegExp(literal));
   return parts;
 }
 
@@ -65,12 +73,17 @@ const caseSensitive = memoize((glob: string) => compile(glob, ''));
 const ignoringCase = memoize((glob: string) => compile(glob, 'i'));
 
 /**
- * Whether `value` matches `glob` as a whole. `ignoreCase` compares letters without regard to case,
- * as a case-insensitive RegExp does (action names are case-insensitive:
+ * A glob as a RegExp that matches whole values. `ignoreCase` compares letters without regard to
+ * case, as a case-insensitive RegExp does (action names are case-insensitive:
  * reference_policies_elements_action).
  */
+export function globRegExp(glob: string, ignoreCase: boolean): RegExp {
+  return (ignoreCase ? ignoringCase : caseSensitive)(glob);
+}
+
+/** Whether `value` matches `glob` as a whole (see globRegExp). */
 export function globMatch(glob: string, value: string, ignoreCase: boolean): boolean {
-  return (ignoreCase ? ignoringCase : caseSensitive)(glob).test(value);
+  return globRegExp(glob, ignoreCase).test(value);
 }
 
 const GLOB_SPECIAL = /[\\*?]/;

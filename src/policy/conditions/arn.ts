@@ -7,8 +7,9 @@
 import { arnGlobMatch } from '../match.js';
 import type { OperatorFamily } from './family.js';
 
-export const arnLike: OperatorFamily<string> = {
+export const arnLike: OperatorFamily<string, string> = {
   policyValues: 'glob',
   readRequest: (value) => value,
+  readPolicy: (glob) => glob,
   matches: arnGlobMatch,
 };

@@ -14,8 +14,9 @@ const decodeBase64 = memoize((text: string): string | undefined => {
   }
 });
 
-export const binaryEquals: OperatorFamily<string> = {
+export const binaryEquals: OperatorFamily<string, string | undefined> = {
   policyValues: 'literal',
   readRequest: decodeBase64,
-  matches: (policyValue, request) => decodeBase64(policyValue) === request,
+  readPolicy: decodeBase64,
+  matches: (policy, request) => policy === request,
 };

@@ -11,8 +11,9 @@ export function parseBoolean(text: string): boolean | undefined {
   return lower === 'true' ? true : lower === 'false' ? false : undefined;
 }
 
-export const bool: OperatorFamily<boolean> = {
+export const bool: OperatorFamily<boolean, boolean | undefined> = {
   policyValues: 'text',
   readRequest: parseBoolean,
-  matches: (policyValue, request) => parseBoolean(policyValue) === request,
+  readPolicy: parseBoolean,
+  matches: (policy, request) => policy === request,
 };

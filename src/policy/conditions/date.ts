@@ -50,14 +50,14 @@ const parseDate = memoize((text: string): number | undefined =>
 );
 
 /** A date operator from its comparison of the two instants. */
-function date(compare: (request: number, policy: number) => boolean): OperatorFamily<number> {
+function date(
+  compare: (request: number, policy: number) => boolean,
+): OperatorFamily<number, number | undefined> {
   return {
     policyValues: 'literal',
     readRequest: parseDate,
-    matches: (policyValue, request) => {
-      const policy = parseDate(policyValue);
-      return policy !== undefined && compare(request, policy);
-    },
+    readPolicy: parseDate,
+    matches: (policy, request) => policy !== undefined && compare(request, policy),
   };
 }
 

@@ -11,16 +11,23 @@
 export type PolicyValueForm = 'glob' | 'text' | 'literal';
 
 /**
- * One operator family, e.g. the numeric comparisons, with `R` the request value it reads. Methods,
- * not function properties, so that a table can hold families of different `R` side by side.
+ * One operator family, e.g. the numeric comparisons, with `R` the request value it reads and `P`
+ * a policy value as it reads it. Methods, not function properties, so that a table can hold
+ * families of different `R` and `P` side by side.
  */
-export interface OperatorFamily<R> {
+export interface OperatorFamily<R, P> {
   readonly policyValues: PolicyValueForm;
   /**
    * Reads a request value, or undefined when it is not of the family's type (a number, a date,
    * an IP address, ...). Such a value matches nothing, under the negated operators as well.
    */
   readRequest(value: string): R | undefined;
-  /** Whether a request value matches one policy value (after variable substitution). */
-  matches(policyValue: string, request: R): boolean;
+  /**
+   * Reads a policy value (after variable substitution): once per condition for values without
+   * variables, as the evaluator meets the same policies on every request. A value that is not of
+   * the family's type reads as something `matches` never accepts.
+   */
+  readPolicy(value: string): P;
+  /** Whether a request value matches one policy value. */
+  matches(policy: P, request: R): boolean;
 }

@@ -116,11 +116,9 @@ function inRange(range: IpRange, address: IpAddress): boolean {
   return true;
 }
 
-export const ipAddress: OperatorFamily<IpAddress> = {
+export const ipAddress: OperatorFamily<IpAddress, IpRange | undefined> = {
   policyValues: 'literal',
   readRequest: parseIpAddress,
-  matches: (policyValue, request) => {
-    const range = parseIpRange(policyValue);
-    return range !== undefined && inRange(range, request);
-  },
+  readPolicy: parseIpRange,
+  matches: (range, request) => range !== undefined && inRange(range, request),
 };

@@ -11,14 +11,14 @@ function parseNumber(text: string): number | undefined {
 }
 
 /** A numeric operator from its comparison, e.g. `(request, policy) => request < policy`. */
-function numeric(compare: (request: number, policy: number) => boolean): OperatorFamily<number> {
+function numeric(
+  compare: (request: number, policy: number) => boolean,
+): OperatorFamily<number, number | undefined> {
   return {
     policyValues: 'literal',
     readRequest: parseNumber,
-    matches: (policyValue, request) => {
-      const policy = parseNumber(policyValue);
-      return policy !== undefined && compare(request, policy);
-    },
+    readPolicy: parseNumber,
+    matches: (policy, request) => policy !== undefined && compare(request, policy),
   };
 }
 

@@ -26,7 +26,7 @@ import { stringEquals, stringEqualsIgnoreCase, stringLike } from './strings.js';
 
 /** A base operator: the family that compares, and whether the operator negates it. */
 interface BaseOperator {
-  family: OperatorFamily<unknown>;
+  family: OperatorFamily<unknown, unknown>;
   negated: boolean;
 }
 

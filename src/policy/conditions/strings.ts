@@ -3,27 +3,40 @@
 // matching, ignoring case", StringLike "Case-sensitive matching" where "The values can include
 // multi-character match wildcards (*) and single-character match wildcards (?) anywhere in the
 // string". The Not... operators negate these (../conditions.ts).
-import { globMatch } from '../wildcard.js';
+import { globRegExp } from '../wildcard.js';
 import type { OperatorFamily } from './family.js';
 
-function readString(value: string): string {
+function asWritten(value: string): string {
   return value;
 }
 
-export const stringEquals: OperatorFamily<string> = {
+function lowerCased(value: string): string {
+  return value.toLowerCase();
+}
+
+function equal(policy: string, request: string): boolean {
+  return policy === request;
+}
+
+export const stringEquals: OperatorFamily<string, string> = {
   policyValues: 'text',
-  readRequest: readString,
-  matches: (policyValue, request) => policyValue === request,
+  readRequest: asWritten,
+  readPolicy: asWritten,
+  matches: equal,
 };
 
-export const stringEqualsIgnoreCase: OperatorFamily<string> = {
+// Both sides lower-cased as they are read, so a request value is not lower-cased once per policy
+// value.
+export const stringEqualsIgnoreCase: OperatorFamily<string, string> = {
   policyValues: 'text',
-  readRequest: readString,
-  matches: (policyValue, request) => policyValue.toLowerCase() === request.toLowerCase(),
+  readRequest: lowerCased,
+  readPolicy: lowerCased,
+  matches: equal,
 };
 
-export const stringLike: OperatorFamily<string> = {
+export const stringLike: OperatorFamily<string, RegExp> = {
   policyValues: 'glob',
-  readRequest: readString,
-  matches: (glob, request) => globMatch(glob, request, false),
+  readRequest: asWritten,
+  readPolicy: (glob) => globRegExp(glob, false),
+  matches: (pattern, request) => pattern.test(request),
 };

@@ -24,8 +24,9 @@ export interface ObjectNode {
   pos?: Position;
 }
 
-/** An object member: its value, and where its key was written. */
+/** An object member: its key (as in the Map), its value, and where its key was written. */
 export interface Member {
+  key: string;
   value: JsonNode;
   keyPos?: Position;
 }
@@ -114,7 +115,11 @@ function tokenPosition(scanner: JSONScanner): Position {
 }
 
 /** The value a token starts, or undefined when the token cannot start a value. */
-function valueAt(token: number, scanner: JSONScanner, pos: Position): JsonNode | undefined {
+function valueAt(
+  token: number,
+  scanner: JSONScanner,
+  pos: Position | undefined,
+): JsonNode | undefined {
   switch (token) {
     case OPEN_BRACE:
       return { type: 'object', members: new Map(), pos };
@@ -134,10 +139,13 @@ function valueAt(token: number, scanner: JSONScanner, pos: Position): JsonNode |
   }
 }
 
-/** Reads JSON text; on a syntax error, says where the reading stopped. */
-export function readJsonText(text: string): DocumentRead {
+/**
+ * Reads JSON text; on a syntax error, says where the reading stopped. Every value and key gets
+ * its line and column unless `positions` is false: they are only needed to point at a problem.
+ */
+export function readJsonText(text: string, { positions = true } = {}): DocumentRead {
   const scanner = createScanner(text, false);
-  const here = (): Position => tokenPosition(scanner);
+  const here = (): Position | undefined => (positions ? tokenPosition(scanner) : undefined);
   const stack: Frame[] = [];
   let root: JsonNode | undefined;
   let significantCharacters = 0;
@@ -183,10 +191,11 @@ export function readJsonText(text: string): DocumentRead {
     if (node === undefined) return { ok: false, pos: here() };
     if (top === undefined) root = node;
     else if (top.kind === 'array') top.node.items.push(node);
-    else top.node.members.set(top.key, { value: node, keyPos: top.keyPos });
+    else top.node.members.set(top.key, { key: top.key, value: node, keyPos: top.keyPos });
     if (top) top.state = 'next';
-    if (node.type === 'object') stack.push({ kind: 'object', node, state: 'firstKey', key: '' });
-    else if (node.type === 'array') stack.push({ kind: 'array', node, state: 'firstValue' });
+    if (node.type === 'object') {
+      stack.push({ kind: 'object', node, state: 'firstKey', key: '', keyPos: undefined });
+    } else if (node.type === 'array') stack.push({ kind: 'array', node, state: 'firstValue' });
   }
 }
 
@@ -258,7 +267,7 @@ export function readJsonValue(value: unknown): DocumentRead & { ok: true } {
     const keys = Object.keys(v);
     characters += 2 + Math.max(0, keys.length - 1);
     for (const key of keys) {
-      const member: Member = { value: { type: 'other' } };
+      const member: Member = { key, value: { type: 'other' } };
       members.set(key, member);
       characters += jsonStringLength(key) + 1;
       tasks.push({ value: v[key], member });

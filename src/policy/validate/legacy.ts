@@ -10,11 +10,19 @@ import type { StatementRef } from './syntax.js';
 
 export const LEGACY_PARSING_ERROR = 'The policy failed legacy parsing';
 
+const SET_QUALIFIERS = ['ForAnyValue:', 'ForAllValues:'];
+
 /** An operator without its set qualifier and IfExists suffix, as moto's _strip_condition_key. */
 function baseOperator(operator: string): string {
-  const qualifier = ['ForAnyValue:', 'ForAllValues:'].find((prefix) => operator.startsWith(prefix));
+  const qualifier = SET_QUALIFIERS.find((prefix) => operator.startsWith(prefix));
   const unqualified = qualifier ? operator.slice(qualifier.length) : operator;
   return unqualified.endsWith('IfExists') ? unqualified.slice(0, -'IfExists'.length) : unqualified;
+}
+
+/** Whether an operator is one of the Date... operators, qualified or not. */
+function isDateOperator(operator: string): boolean {
+  // Most operators are not, and say so without a stripped copy: no Date in their name at all.
+  return operator.includes('Date') && baseOperator(operator).startsWith('Date');
 }
 
 /** The JSON text of a condition value: strings as they are, numbers and booleans as written. */
@@ -38,9 +46,9 @@ export function legacyStatementProblem({ node, path }: StatementRef): Problem | 
   }
   const condition = node.members.get('Condition')?.value;
   if (condition?.type !== 'object') return undefined;
-  for (const [operator, { value: entries }] of condition.members) {
-    if (!baseOperator(operator).startsWith('Date') || entries.type !== 'object') continue;
-    for (const [key, { value }] of entries.members) {
+  for (const { key: operator, value: entries } of condition.members.values()) {
+    if (!isDateOperator(operator) || entries.type !== 'object') continue;
+    for (const { key, value } of entries.members.values()) {
       const valuePath = () => childPath(childPath(childPath(path, 'Condition'), operator), key);
       const bad = findItem(
         value,

@@ -9,6 +9,7 @@ import { listItems } from './problem.js';
 import type { StatementRef } from './syntax.js';
 
 function strings(node: JsonNode): string[] {
+  if (node.type === 'string') return [node.value];
   const values: string[] = [];
   for (const item of listItems(node)) if (item.type === 'string') values.push(item.value);
   return values;
@@ -17,7 +18,7 @@ function strings(node: JsonNode): string[] {
 function principalElement(node: JsonNode): PrincipalElement {
   if (node.type !== 'object') return '*';
   const element: Exclude<PrincipalElement, '*'> = {};
-  for (const [type, { value }] of node.members) {
+  for (const { key: type, value } of node.members.values()) {
     if (type === 'AWS' || type === 'Service' || type === 'Federated' || type === 'CanonicalUser') {
       element[type] = strings(value);
     }
@@ -28,13 +29,16 @@ function principalElement(node: JsonNode): PrincipalElement {
 function conditions(node: JsonNode | undefined): ConditionEntry[] {
   if (node?.type !== 'object') return [];
   const entries: ConditionEntry[] = [];
-  for (const [operator, { value: block }] of node.members) {
+  for (const { key: operator, value: block } of node.members.values()) {
     if (block.type !== 'object') continue;
-    for (const [key, { value }] of block.members) {
+    for (const { key, value } of block.members.values()) {
       entries.push({
         operator,
         key,
-        values: listItems(value).map(conditionValueText),
+        values:
+          value.type === 'array'
+            ? value.items.map(conditionValueText)
+            : [conditionValueText(value)],
       });
     }
   }
@@ -43,33 +47,32 @@ function conditions(node: JsonNode | undefined): ConditionEntry[] {
 
 function statement({ node, index }: StatementRef): Statement {
   const value = (key: string) => node.members.get(key)?.value;
-  const list = (key: string) => {
-    const element = value(key);
-    return element && strings(element);
-  };
-  const [action, notAction, resource, notResource] = [
-    'Action',
-    'NotAction',
-    'Resource',
-    'NotResource',
-  ].map(list);
   const sid = value('Sid');
   const effect = value('Effect');
   const principal = value('Principal');
   const notPrincipal = value('NotPrincipal');
-  return {
-    index,
-    // An empty Sid names nothing (IAM lets several statements share it), so it is dropped.
-    ...(sid?.type === 'string' && sid.value !== '' && { sid: sid.value }),
-    effect: effect?.type === 'string' && effect.value === 'Deny' ? 'Deny' : 'Allow',
-    ...(action && { action }),
-    ...(notAction && { notAction }),
-    ...(resource && { resource }),
-    ...(notResource && { notResource }),
-    ...(principal && { principal: principalElement(principal) }),
-    ...(notPrincipal && { notPrincipal: principalElement(notPrincipal) }),
-    conditions: conditions(value('Condition')),
+  // Set key by key in the order of the Statement type, rather than spreading `...(x && { x })`
+  // objects: every statement of every policy read comes through here.
+  const result: Partial<Statement> = { index };
+  // An empty Sid names nothing (IAM lets several statements share it), so it is dropped.
+  if (sid?.type === 'string' && sid.value !== '') result.sid = sid.value;
+  result.effect = effect?.type === 'string' && effect.value === 'Deny' ? 'Deny' : 'Allow';
+  const list = (key: string) => {
+    const element = value(key);
+    return element && strings(element);
   };
+  const action = list('Action');
+  const notAction = list('NotAction');
+  const resource = list('Resource');
+  const notResource = list('NotResource');
+  if (action) result.action = action;
+  if (notAction) result.notAction = notAction;
+  if (resource) result.resource = resource;
+  if (notResource) result.notResource = notResource;
+  if (principal) result.principal = principalElement(principal);
+  if (notPrincipal) result.notPrincipal = principalElement(notPrincipal);
+  result.conditions = conditions(value('Condition'));
+  return result as Statement;
 }
 
 export function toPolicy(

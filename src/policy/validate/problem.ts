@@ -47,8 +47,10 @@ export function findItem(
   elementPath: () => string,
   test: (item: JsonNode) => boolean,
 ): { node: JsonNode; path: string } | undefined {
-  const items = listItems(element);
-  const index = items.findIndex(test);
-  const node = items[index];
-  return node && { node, path: itemPath(elementPath(), element, index) };
+  if (element.type !== 'array') {
+    return test(element) ? { node: element, path: elementPath() } : undefined;
+  }
+  const index = element.items.findIndex(test);
+  const node = element.items[index];
+  return node && { node, path: childPath(elementPath(), index) };
 }

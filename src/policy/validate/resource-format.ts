@@ -15,7 +15,6 @@
 // - moto's legacy check of a list value reads the third character (`resource[2]`) where the
 //   single-string branch reads the third colon-separated field; both branches use the field here.
 import type { JsonNode } from './json-document.js';
-import { partition } from './legacy-date.js';
 import { LEGACY_PARSING_ERROR } from './legacy.js';
 import { childPath, findItem, itemPath, listItems, problemAt, type Problem } from './problem.js';
 import type { StatementRef } from './syntax.js';
@@ -69,23 +68,42 @@ function partitionError(partitionName: string, rest: string): string {
   return `Partition "${partitionName}" is not valid for resource "arn:${partitionName}:${service}:${second}:${third}:${resource}".`;
 }
 
-/** IAM's message for a malformed Resource value, or undefined when the format is right. */
+/** The index just past the next colon from `from` on; -1 when there is none (or `from` is -1). */
+function afterColon(text: string, from: number): number {
+  const at = from < 0 ? -1 : text.indexOf(':', from);
+  return at < 0 ? -1 : at + 1;
+}
+
+/** The text from `start` up to the next colon or the end. */
+function fieldAt(text: string, start: number): string {
+  const end = text.indexOf(':', start);
+  return end < 0 ? text.slice(start) : text.slice(start, end);
+}
+
+/**
+ * IAM's message for a malformed Resource value, or undefined when the format is right. The fields
+ * are found by index, not split off: every Resource value of a policy comes through here.
+ */
 function resourceFormatError(resource: string): string | undefined {
   if (resource === '*') return undefined;
-  const [, arnColon, afterArn] = partition(resource, ':');
-  if (arnColon === '') return `Resource ${resource} must be in ARN format or "*".`;
-  const [partitionName, partitionColon, afterPartition] = partition(afterArn, ':');
+  const partitionStart = afterColon(resource, 0);
+  if (partitionStart < 0) return `Resource ${resource} must be in ARN format or "*".`;
+  const partitionName = fieldAt(resource, partitionStart);
+  const serviceStart = afterColon(resource, partitionStart);
   if (partitionName !== 'aws' && partitionName !== '*') {
-    return partitionError(partitionName, afterPartition);
+    return partitionError(partitionName, serviceStart < 0 ? '' : resource.slice(serviceStart));
   }
-  if (partitionColon === '')
+  if (serviceStart < 0)
     return 'Resource vendor must be fully qualified and cannot contain regexes.';
-  const [service, , afterService] = partition(afterPartition, ':');
-  const [, , afterRegion] = partition(afterService, ':');
-  const [, , path] = partition(afterRegion, ':');
+  const service = fieldAt(resource, serviceStart);
+  const regionStart = afterColon(resource, serviceStart);
+  // As IAM reads it, a resource that ends before its region field has a region too.
+  const regionGiven = regionStart < 0 || resource.charCodeAt(regionStart) !== 0x3a;
+  const pathStart = afterColon(resource, afterColon(resource, regionStart));
+  const path = pathStart < 0 ? '' : resource.slice(pathStart);
   const regionless = REGIONLESS.get(service);
   const regional = regionless?.regional.some((start) => path.startsWith(start)) ?? false;
-  if (regionless && !afterService.startsWith(':') && !regional) return regionless.message(resource);
+  if (regionless && regionGiven && !regional) return regionless.message(resource);
   if (
     service === 'iam' &&
     path !== '*' &&
@@ -124,32 +142,36 @@ interface ResourceScan {
  * last written).
  */
 function elementFormatError(element: JsonNode, elementPath: () => string): Problem | undefined {
+  const items = listItems(element);
   let found: { message: string; text: string; index: number } | undefined;
-  for (const [index, item] of listItems(element).entries()) {
-    const text = item.type === 'string' ? item.value : '';
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    const text = item?.type === 'string' ? item.value : '';
     const message = resourceFormatError(text);
     if (message !== undefined && (found === undefined || text <= found.text)) {
       found = { message, text, index };
     }
   }
-  const node = found && listItems(element)[found.index];
+  const node = found && items[found.index];
   return found && problemAt(found.message, itemPath(elementPath(), element, found.index), node);
 }
 
+function unreadableByLegacyParser(item: JsonNode): boolean {
+  return item.type === 'string' && !passesLegacyParsing(item.value);
+}
+
+const RESOURCE_ELEMENTS = ['Resource', 'NotResource'];
+
 export function scanResources(statements: readonly StatementRef[]): ResourceScan {
   let format: Problem | undefined;
-  for (const key of ['Resource', 'NotResource']) {
+  for (const key of RESOURCE_ELEMENTS) {
     for (const { node, path } of statements) {
       const element = node.members.get(key)?.value;
       if (element === undefined) continue;
       const elementPath = () => childPath(path, key);
       format = elementFormatError(element, elementPath) ?? format;
       if (format !== undefined) continue;
-      const unreadable = findItem(
-        element,
-        elementPath,
-        (item) => item.type === 'string' && !passesLegacyParsing(item.value),
-      );
+      const unreadable = findItem(element, elementPath, unreadableByLegacyParser);
       if (unreadable)
         return { legacy: problemAt(LEGACY_PARSING_ERROR, unreadable.path, unreadable.node) };
     }

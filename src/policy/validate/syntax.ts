@@ -12,7 +12,7 @@
 //   block is accepted.
 import { isKnownConditionOperator } from '../conditions.js';
 import type { JsonNode, ObjectNode } from './json-document.js';
-import { childPath, findItem, problemAt, problemAtKey, type Problem } from './problem.js';
+import { childPath, problemAt, problemAtKey, type Problem } from './problem.js';
 
 export const SYNTAX_ERROR = 'Syntax errors in policy.';
 
@@ -30,7 +30,14 @@ const STATEMENT_ELEMENTS = new Set([
   'Condition',
 ]);
 const EFFECTS = new Set(['allow', 'deny']); // case-insensitive here; legacy parsing is stricter
+const LIST_ELEMENTS = ['Action', 'NotAction', 'Resource', 'NotResource'];
+const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
 const PRINCIPAL_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);
+
+/** Whether an Effect is spelled in any case: the usual spellings need no lower-cased copy. */
+function isEffect(text: string): boolean {
+  return text === 'Allow' || text === 'Deny' || EFFECTS.has(text.toLowerCase());
+}
 
 /** A statement that passed the grammar, with its place in the document. */
 export interface StatementRef {
@@ -51,30 +58,45 @@ function isConditionScalar(node: JsonNode): boolean {
   return node.type === 'string' || node.type === 'number' || node.type === 'boolean';
 }
 
-/** A check for an element that takes one value or a list of them, each accepted by `accept`. */
-function oneOrList(accept: (node: JsonNode) => boolean) {
-  return (node: JsonNode, path: () => string): Problem | undefined => {
-    if (node.type !== 'array' && !accept(node)) return syntaxError(path(), node);
-    const bad = findItem(node, path, (item) => !accept(item));
-    return bad && syntaxError(bad.path, bad.node);
-  };
+function isString(node: JsonNode): boolean {
+  return node.type === 'string';
 }
 
-const stringOrStrings = oneOrList((node) => node.type === 'string');
-const conditionValues = oneOrList(isConditionScalar);
+/**
+ * Where an element that takes one value or a list of them has a value `accept` refuses: -1 for
+ * the element itself when it is not a list, else the list index; undefined when none is refused.
+ * It says where rather than building the problem, so that no path is made for valid documents.
+ */
+function refusedValue(node: JsonNode, accept: (node: JsonNode) => boolean): number | undefined {
+  if (node.type !== 'array') return accept(node) ? undefined : -1;
+  for (let index = 0; index < node.items.length; index++) {
+    const item = node.items[index];
+    if (item && !accept(item)) return index;
+  }
+  return undefined;
+}
 
-function conditionBlock(block: JsonNode, path: string): Problem | undefined {
-  if (block.type !== 'object') return syntaxError(path, block);
-  for (const [operator, operatorMember] of block.members) {
-    const operatorPath = () => childPath(path, operator);
-    const entries = operatorMember.value;
-    if (entries.type !== 'object') return syntaxError(operatorPath(), entries);
-    for (const [key, { value }] of entries.members) {
-      const problem = conditionValues(value, () => childPath(operatorPath(), key));
-      if (problem) return problem;
+/** The syntax error at the value refusedValue found, in the element at `path`. */
+function refusedError(node: JsonNode, path: string, index: number): Problem {
+  return node.type === 'array' && index >= 0
+    ? syntaxError(childPath(path, index), node.items[index])
+    : syntaxError(path, node);
+}
+
+function conditionBlock(block: JsonNode, statementPath: string): Problem | undefined {
+  const path = () => childPath(statementPath, 'Condition');
+  if (block.type !== 'object') return syntaxError(path(), block);
+  for (const operatorMember of block.members.values()) {
+    const { key: operator, value: entries } = operatorMember;
+    if (entries.type !== 'object') return syntaxError(childPath(path(), operator), entries);
+    for (const { key, value } of entries.members.values()) {
+      const refused = refusedValue(value, isConditionScalar);
+      if (refused !== undefined) {
+        return refusedError(value, childPath(childPath(path(), operator), key), refused);
+      }
     }
     if (entries.members.size > 0 && !isKnownConditionOperator(operator)) {
-      return problemAtKey(SYNTAX_ERROR, operatorPath(), operatorMember);
+      return problemAtKey(SYNTAX_ERROR, childPath(path(), operator), operatorMember);
     }
   }
   return undefined;
@@ -83,13 +105,14 @@ function conditionBlock(block: JsonNode, path: string): Problem | undefined {
 function principalElement(node: JsonNode, path: string): Problem | undefined {
   if (node.type === 'string') return node.value === '*' ? undefined : syntaxError(path, node);
   if (node.type !== 'object' || node.members.size === 0) return syntaxError(path, node);
-  for (const [type, member] of node.members) {
+  for (const member of node.members.values()) {
+    const type = member.key;
     const typePath = childPath(path, type);
     if (!PRINCIPAL_TYPES.has(type)) return problemAtKey(SYNTAX_ERROR, typePath, member);
     const values = member.value;
     if (values.type === 'array' && values.items.length === 0) return syntaxError(typePath, values);
-    const problem = stringOrStrings(values, () => typePath);
-    if (problem) return problem;
+    const refused = refusedValue(values, isString);
+    if (refused !== undefined) return refusedError(values, typePath, refused);
   }
   return undefined;
 }
@@ -103,9 +126,9 @@ function bothPresent(statement: ObjectNode, path: string, first: string, second:
 }
 
 function checkStatement(node: ObjectNode, path: string): Problem | undefined {
-  for (const [key, member] of node.members) {
-    if (!STATEMENT_ELEMENTS.has(key))
-      return problemAtKey(SYNTAX_ERROR, childPath(path, key), member);
+  for (const member of node.members.values()) {
+    if (!STATEMENT_ELEMENTS.has(member.key))
+      return problemAtKey(SYNTAX_ERROR, childPath(path, member.key), member);
   }
   const exclusive =
     bothPresent(node, path, 'Resource', 'NotResource') ??
@@ -114,24 +137,24 @@ function checkStatement(node: ObjectNode, path: string): Problem | undefined {
 
   const effect = node.members.get('Effect')?.value;
   if (effect === undefined) return syntaxError(path, node);
-  if (effect.type !== 'string' || !EFFECTS.has(effect.value.toLowerCase())) {
+  if (effect.type !== 'string' || !isEffect(effect.value)) {
     return syntaxError(childPath(path, 'Effect'), effect);
   }
-  for (const key of ['Action', 'NotAction', 'Resource', 'NotResource']) {
-    const member = node.members.get(key);
-    const problem = member && stringOrStrings(member.value, () => childPath(path, key));
-    if (problem) return problem;
+  for (const key of LIST_ELEMENTS) {
+    const value = node.members.get(key)?.value;
+    if (value === undefined) continue;
+    const refused = refusedValue(value, isString);
+    if (refused !== undefined) return refusedError(value, childPath(path, key), refused);
   }
   const condition = node.members.get('Condition');
-  const conditionProblem =
-    condition && conditionBlock(condition.value, childPath(path, 'Condition'));
+  const conditionProblem = condition && conditionBlock(condition.value, path);
   if (conditionProblem) return conditionProblem;
   const sid = node.members.get('Sid')?.value;
   if (sid !== undefined && sid.type !== 'string') return syntaxError(childPath(path, 'Sid'), sid);
 
   const principals = bothPresent(node, path, 'Principal', 'NotPrincipal');
   if (principals) return principals;
-  for (const key of ['Principal', 'NotPrincipal']) {
+  for (const key of PRINCIPAL_ELEMENTS) {
     const member = node.members.get(key);
     const problem = member && principalElement(member.value, childPath(path, key));
     if (problem) return problem;
@@ -143,9 +166,9 @@ function checkStatement(node: ObjectNode, path: string): Problem | undefined {
 export function checkSyntax(root: JsonNode): SyntaxCheck {
   const fail = (problem: Problem): SyntaxCheck => ({ ok: false, problem });
   if (root.type !== 'object') return fail(syntaxError('$', root));
-  for (const [key, member] of root.members) {
-    if (!TOP_ELEMENTS.has(key))
-      return fail(problemAtKey(SYNTAX_ERROR, childPath('$', key), member));
+  for (const member of root.members.values()) {
+    if (!TOP_ELEMENTS.has(member.key))
+      return fail(problemAtKey(SYNTAX_ERROR, childPath('$', member.key), member));
   }
   const version = root.members.get('Version')?.value;
   if (version !== undefined && !(version.type === 'string' && VERSIONS.has(version.value))) {

@@ -41,7 +41,8 @@ export function trustPrincipals({ node, path }: StatementRef): Problem | undefin
   for (const key of ['Principal', 'NotPrincipal']) {
     const element = node.members.get(key)?.value;
     if (element?.type !== 'object') continue; // "*"
-    for (const [type, member] of element.members) {
+    for (const member of element.members.values()) {
+      const type = member.key;
       const check = CHECKS.get(type);
       if (check === undefined) continue;
       const invalid = (item: JsonNode) => item.type !== 'string' || !check.valid.test(item.value);
