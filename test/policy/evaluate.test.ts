@@ -578,3 +578,96 @@ describe('reference_policies_elements_notprincipal and access_policies_boundarie
     expect(result.explanation.decidedBy).toBe('resource');
   });
 });
+
+describe('orgs_manage_policies_rcps_evaluation: RCPFullAWSAccess is always attached', () => {
+  it('an RCP level with only a non-matching Deny still allows', () => {
+    const rcp = policy(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: '*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      },
+      'rcp',
+    );
+    const result = decide({
+      principal: ALICE,
+      ...get,
+      identityPolicies: [policy(allow('s3:*'))],
+      rcps: [[rcp]],
+      context: { 'aws:SecureTransport': 'true' },
+    });
+    expect(result.decision).toBe('allowed');
+    expect(result.explanation.policyTypes.find((t) => t.type === 'rcp')?.verdict).toBe('allow');
+  });
+});
+
+describe('reference_policies_variables: principal key values', () => {
+  const denyWhen = (key: string, value: string) =>
+    policy(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Deny',
+            Principal: '*',
+            Action: '*',
+            Resource: '*',
+            Condition: { StringEquals: { [key]: value } },
+          },
+        ],
+      },
+      'resource',
+    );
+
+  it('an anonymous caller has aws:PrincipalType Anonymous and aws:userid anonymous', () => {
+    expect(
+      decide({
+        principal: 'anonymous',
+        ...get,
+        resourcePolicy: denyWhen('aws:PrincipalType', 'Anonymous'),
+      }).decision,
+    ).toBe('explicitDeny');
+    expect(
+      decide({
+        principal: 'anonymous',
+        ...get,
+        resourcePolicy: denyWhen('aws:userid', 'anonymous'),
+      }).decision,
+    ).toBe('explicitDeny');
+  });
+
+  it('aws:PrincipalIsAWSService is false for IAM principals and true for services', () => {
+    expect(
+      decide({
+        principal: ALICE,
+        ...get,
+        resourcePolicy: denyWhen('aws:PrincipalIsAWSService', 'false'),
+      }).decision,
+    ).toBe('explicitDeny');
+    expect(
+      decide({
+        principal: 'ec2.amazonaws.com',
+        ...get,
+        resourcePolicy: denyWhen('aws:PrincipalIsAWSService', 'true'),
+      }).decision,
+    ).toBe('explicitDeny');
+  });
+
+  it('a federated user has aws:userid account:name', () => {
+    const carol = 'arn:aws:sts::111122223333:federated-user/carol';
+    expect(
+      decide({
+        principal: carol,
+        ...get,
+        resourcePolicy: denyWhen('aws:userid', '111122223333:carol'),
+      }).decision,
+    ).toBe('explicitDeny');
+  });
+});
