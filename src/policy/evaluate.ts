@@ -53,7 +53,10 @@ function hasPrincipalSide(principal: RequestPrincipal): boolean {
  */
 function sessionResult(input: EvaluationInput, request: StatementRequest): PolicyTypeResult {
   const { principal } = input.request;
-  if (input.sessionPolicies && hasIdentityPolicies(principal)) {
+  // Only sessions have session policies: "If the principal is not a session principal, the
+  // enforcement code returns a final decision of Allow" at this step (policy-eval-denyallow).
+  const isSession = principal.type === 'assumed-role' || principal.type === 'federated-user';
+  if (input.sessionPolicies && isSession) {
     return evaluatePolicySet('session', input.sessionPolicies, request);
   }
   return principal.type === 'federated-user'

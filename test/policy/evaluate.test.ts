@@ -671,3 +671,18 @@ describe('reference_policies_variables: principal key values', () => {
     ).toBe('explicitDeny');
   });
 });
+
+describe('denyallow: session policies apply to session principals only', () => {
+  it('a session policy given for an IAM user is not part of its evaluation', () => {
+    const result = decide({
+      principal: ALICE,
+      ...get,
+      identityPolicies: [policy(allow('s3:*'))],
+      sessionPolicies: [policy(allow('ec2:*'), 'session')],
+    });
+    expect(result.decision).toBe('allowed');
+    expect(result.explanation.policyTypes.find((t) => t.type === 'session')?.verdict).toBe(
+      'notApplicable',
+    );
+  });
+});
