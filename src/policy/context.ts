@@ -19,8 +19,3 @@ export function indexContext(context: Readonly<Record<string, ContextValue>>): C
   for (const [key, value] of Object.entries(context)) index.set(indexKey(key), value);
   return index;
 }
-
-/** The value of a key, or undefined when the request does not carry it. */
-export function lookup(index: ContextIndex, key: string): ContextValue | undefined {
-  return index.get(indexKey(key));
-}

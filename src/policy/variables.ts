@@ -10,13 +10,16 @@
 // this might cause the entire statement to be invalid" and "any attempt to match it fails"
 // (reference_policies_variables, "Principal key values"). Callers get `undefined`. A default is
 // used whenever the key cannot give a single value, missing or multivalued alike.
-import { lookup, type ContextIndex } from './context.js';
+import { indexKey, type ContextIndex } from './context.js';
 import { memoize } from './memo.js';
 import type { PolicyVersion } from './types.js';
 import { escapeGlob } from './wildcard.js';
 
-/** What a `${...}` stands for: a context key with an optional default, or a literal character. */
-type Variable = { key: string; fallback?: string } | { literal: string };
+/**
+ * What a `${...}` stands for: a context key (named as the context index has it) with an optional
+ * default, or a literal character.
+ */
+type Variable = { indexKey: string; fallback?: string } | { literal: string };
 
 /** A policy string read once: literal runs and variables, in order. */
 type Template = readonly (string | Variable)[];
@@ -42,7 +45,8 @@ function readVariable(text: string): { variable: Variable; length: number } | un
   const special = fallback === undefined ? SPECIALS.get(key) : undefined;
   if (special !== undefined) return { variable: { literal: special }, length: whole.length };
   if (key === '') return undefined;
-  const variable = fallback === undefined ? { key } : { key, fallback };
+  const variable =
+    fallback === undefined ? { indexKey: indexKey(key) } : { indexKey: indexKey(key), fallback };
   return { variable, length: whole.length };
 }
 
@@ -72,33 +76,42 @@ function policyTextAsGlob(text: string): string {
   return text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
 }
 
-/**
- * A policy string read once, as the evaluator sees the same strings on every request: its
- * variables (2012-10-17), and the glob it is when variables do not apply.
- */
-const readPolicyText = memoize((text: string) => ({
-  template: parseTemplate(text),
-  literalGlob: policyTextAsGlob(text),
-}));
+/** A template with its literal runs as glob text: the policy's `*` and `?` stay wildcards. */
+function asGlobTemplate(template: Template): Template {
+  return template.map((part) => (typeof part === 'string' ? policyTextAsGlob(part) : part));
+}
 
 /**
- * Fills in a template: literal runs go through `literal`, resolved variables through `inserted`.
- * Returns undefined when a variable cannot be resolved.
+ * A policy string read once, as the evaluator sees the same strings on every request: its
+ * variables (2012-10-17) in a template for plain text and one for globs, and the glob it is when
+ * variables do not apply.
+ */
+const readPolicyText = memoize((text: string) => {
+  const template = parseTemplate(text);
+  return {
+    template,
+    globTemplate: template && asGlobTemplate(template),
+    literalGlob: policyTextAsGlob(text),
+  };
+});
+
+/**
+ * Fills in a template: literal runs as they are, resolved variables through `inserted`. Returns
+ * undefined when a variable cannot be resolved.
  */
 function fill(
   template: Template,
   context: ContextIndex,
-  literal: (run: string) => string,
   inserted: (value: string) => string,
 ): string | undefined {
   let out = '';
   for (const part of template) {
     if (typeof part === 'string') {
-      out += literal(part);
+      out += part;
     } else if ('literal' in part) {
       out += inserted(part.literal);
     } else {
-      const value = lookup(context, part.key);
+      const value = context.get(part.indexKey);
       const resolved = typeof value === 'string' ? value : part.fallback;
       if (resolved === undefined) return undefined;
       out += inserted(resolved);
@@ -121,9 +134,9 @@ export function policyGlob(
   context: ContextIndex,
   version: PolicyVersion,
 ): string | undefined {
-  const { template, literalGlob } = readPolicyText(text);
-  if (template === undefined || version !== '2012-10-17') return literalGlob;
-  return fill(template, context, policyTextAsGlob, escapeGlob);
+  const { globTemplate, literalGlob } = readPolicyText(text);
+  if (globTemplate === undefined || version !== '2012-10-17') return literalGlob;
+  return fill(globTemplate, context, escapeGlob);
 }
 
 /**
@@ -147,5 +160,5 @@ export function substituteVariables(
 ): string | undefined {
   if (version !== '2012-10-17') return text;
   const { template } = readPolicyText(text);
-  return template === undefined ? text : fill(template, context, identity, identity);
+  return template === undefined ? text : fill(template, context, identity);
 }
