@@ -12,7 +12,7 @@ export interface Arn {
 }
 
 /** Splits an ARN into its six parts, or returns undefined when it is not one. */
-export function parseArn(text: string): Arn | undefined {
+function parseArn(text: string): Arn | undefined {
   const parts = text.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return undefined;
   const [, partition = '', service = '', region = '', account = ''] = parts;

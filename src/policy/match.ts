@@ -2,8 +2,7 @@
 //
 // The evaluator asks these on every request, so each element's patterns are compiled once into a
 // matcher around one RegExp (an alternation of its patterns). The evaluator keeps the matchers
-// with its compiled statements; the any...Matches functions keep them in a WeakMap keyed by the
-// policy's own array: a policy that is no longer used takes its compiled form with it.
+// with its compiled statements (statement.ts), so a policy no longer used takes them with it.
 import type { ContextIndex } from './context.js';
 import { memoize } from './memo.js';
 import type { PolicyVersion } from './types.js';
@@ -35,18 +34,6 @@ function alternation(
 export function actionMatcher(patterns: readonly string[]): (action: string) => boolean {
   const regExp = alternation(patterns, (glob, group) => globSource(glob, ANY, group), 'i');
   return (action) => regExp.test(action);
-}
-
-const actionMatchers = new WeakMap<readonly string[], (action: string) => boolean>();
-
-/** Whether any of the patterns matches the action (see actionMatcher). */
-export function anyActionMatches(patterns: readonly string[], action: string): boolean {
-  let matcher = actionMatchers.get(patterns);
-  if (!matcher) {
-    matcher = actionMatcher(patterns);
-    actionMatchers.set(patterns, matcher);
-  }
-  return matcher(action);
 }
 
 /**
@@ -112,24 +99,4 @@ export function resourceMatcher(
     }
     return false;
   };
-}
-
-const resourceMatchers = new WeakMap<
-  readonly string[],
-  { version: PolicyVersion; matcher: ResourceMatcher }
->();
-
-/** Whether any Resource pattern matches the resource (see resourceMatcher). */
-export function anyResourceMatches(
-  patterns: readonly string[],
-  resource: string,
-  context: ContextIndex,
-  version: PolicyVersion,
-): boolean {
-  let known = resourceMatchers.get(patterns);
-  if (known?.version !== version) {
-    known = { version, matcher: resourceMatcher(patterns, version) };
-    resourceMatchers.set(patterns, known);
-  }
-  return known.matcher(resource, context);
 }

@@ -1,6 +1,16 @@
 // Action and Resource matching (reference_policies_elements_action, reference_policies_elements_resource).
 import { describe, expect, it } from 'vitest';
-import { anyActionMatches, anyResourceMatches, arnGlobMatch } from '../../src/policy/match.js';
+import { actionMatcher, arnGlobMatch, resourceMatcher } from '../../src/policy/match.js';
+import type { ContextIndex } from '../../src/policy/context.js';
+import type { PolicyVersion } from '../../src/policy/types.js';
+
+const anyActionMatches = (patterns: string[], action: string) => actionMatcher(patterns)(action);
+const anyResourceMatches = (
+  patterns: string[],
+  resource: string,
+  context: ContextIndex,
+  version: PolicyVersion,
+) => resourceMatcher(patterns, version)(resource, context);
 import { indexContext } from '../../src/policy/context.js';
 
 describe('anyActionMatches', () => {
