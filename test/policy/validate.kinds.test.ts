@@ -54,9 +54,17 @@ describe('Principal in permission policies (reference_policies_elements_principa
       message: 'Missing required field Principal',
       path: '$.Statement[0]',
     });
-    expect(
-      validatePolicy(doc(statement({ NotPrincipal: { AWS: '111122223333' } })), 'resource').ok,
-    ).toBe(true);
+  });
+
+  it('NotPrincipal only with Deny in a resource-based policy (reference_policies_elements_notprincipal)', () => {
+    const notPrincipal = { NotPrincipal: { AWS: '111122223333' } };
+    expect(validatePolicy(doc(statement({ Effect: 'Deny', ...notPrincipal })), 'resource').ok).toBe(
+      true,
+    );
+    expect(errorOf(validatePolicy(doc(statement(notPrincipal)), 'resource'))).toMatchObject({
+      message: 'NotPrincipal must be used with "Effect":"Deny"',
+      path: '$.Statement[0].NotPrincipal',
+    });
   });
 
   it('a principal must be "*" or an object of AWS, Service, Federated, CanonicalUser lists', () => {
@@ -74,7 +82,7 @@ describe('Principal in permission policies (reference_policies_elements_principa
 });
 
 describe('role trust policies (reference_policies_elements_principal, id_roles_terms-and-concepts)', () => {
-  it('accept every documented principal form, with Principal or NotPrincipal', () => {
+  it('accept every documented principal form', () => {
     const principals = [
       '*',
       { AWS: '111122223333' },
@@ -96,9 +104,13 @@ describe('role trust policies (reference_policies_elements_principal, id_roles_t
     for (const principal of principals) {
       expect(validatePolicy(trust({ Principal: principal }), 'trust').ok).toBe(true);
     }
+  });
+
+  it('reject NotPrincipal, which trust policies cannot use (reference_policies_elements_notprincipal)', () => {
     const notPrincipal = trust({ Effect: 'Deny', NotPrincipal: { AWS: '111122223333' } });
-    expect(policyOf(validatePolicy(notPrincipal, 'trust')).statements[0]?.notPrincipal).toEqual({
-      AWS: ['111122223333'],
+    expect(errorOf(validatePolicy(notPrincipal, 'trust'))).toMatchObject({
+      message: 'Has prohibited field NotPrincipal',
+      path: '$.Statement[0].NotPrincipal',
     });
   });
 

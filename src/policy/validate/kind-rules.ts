@@ -16,9 +16,15 @@
 //   (CreateRole, as the AWS CLI prints it); a statement without principal gives IAM's
 //   `Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in
 //   policy has a statement with no principals!` (CreateRole, terraform-aws-modules/terraform-aws-iam#47).
-//   NotPrincipal may stand in for Principal (reference_policies_elements_notprincipal).
+//   "You cannot use the NotPrincipal element in an IAM identity-based policy nor in an IAM role
+//   trust policy" (reference_policies_elements_notprincipal): no report of IAM's words for it was
+//   found, so it gets the words IAM uses for the other prohibited field, `Has prohibited field
+//   NotPrincipal`.
 // - Resource-based policies: S3's `Missing required field Principal` (the bucket policy editor,
-//   spantaleev/matrix-docker-ansible-deploy#1869).
+//   spantaleev/matrix-docker-ansible-deploy#1869). "NotPrincipal must be used with
+//   "Effect":"Deny". Using it with "Effect":"Allow" is not supported"
+//   (reference_policies_elements_notprincipal): no report of S3's words for it was found, so the
+//   message is the documentation's sentence.
 // - SCPs and RCPs: AWS Organizations answers every malformed document with one message,
 //   `The provided policy document does not meet the requirements of the specified policy type.`
 //   (MalformedPolicyDocumentException; an SCP with Principal, infiquetra-aws-infra; an SCP
@@ -87,6 +93,18 @@ function isRcpFullAccess(node: ObjectNode): boolean {
   );
 }
 
+const NOT_PRINCIPAL_NEEDS_DENY = 'NotPrincipal must be used with "Effect":"Deny"';
+
+/** NotPrincipal only in Deny statements. */
+const notPrincipalDenies: StatementRule = ({ node, path }) => {
+  const notPrincipal = node.members.get('NotPrincipal');
+  const effect = node.members.get('Effect')?.value;
+  if (notPrincipal === undefined || (effect?.type === 'string' && effect.value === 'Deny')) {
+    return undefined;
+  }
+  return problemAtKey(NOT_PRINCIPAL_NEEDS_DENY, childPath(path, 'NotPrincipal'), notPrincipal);
+};
+
 const rcpUnsupported = forbids(['NotPrincipal', 'NotAction'], () => ORGANIZATIONS_MALFORMED);
 
 const rcpRule: StatementRule = (statement) => {
@@ -149,10 +167,14 @@ const RULES: Readonly<Record<PolicyKind, readonly StatementRule[]>> = {
   session: [forbidsPrincipal, missingResources],
   scp: [forbidsPrincipal, missingResources],
   rcp: [rcpRule, missingResources],
-  resource: [requiresPrincipal(RESOURCE_POLICY_WITHOUT_PRINCIPAL), missingResources],
+  resource: [
+    requiresPrincipal(RESOURCE_POLICY_WITHOUT_PRINCIPAL),
+    notPrincipalDenies,
+    missingResources,
+  ],
   trust: [
     trustActions,
-    forbids(['Resource', 'NotResource'], (key) => `Has prohibited field ${key}`),
+    forbids(['Resource', 'NotResource', 'NotPrincipal'], (key) => `Has prohibited field ${key}`),
     requiresPrincipal(TRUST_WITHOUT_PRINCIPAL),
     trustPrincipals,
   ],

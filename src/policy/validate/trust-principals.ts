@@ -38,19 +38,21 @@ const CHECKS: ReadonlyMap<string, { label: string; valid: RegExp }> = new Map([
 
 /** The first principal of the statement that a trust policy may not name. */
 export function trustPrincipals({ node, path }: StatementRef): Problem | undefined {
-  for (const key of ['Principal', 'NotPrincipal']) {
-    const element = node.members.get(key)?.value;
-    if (element?.type !== 'object') continue; // "*"
-    for (const member of element.members.values()) {
-      const type = member.key;
-      const check = CHECKS.get(type);
-      if (check === undefined) continue;
-      const invalid = (item: JsonNode) => item.type !== 'string' || !check.valid.test(item.value);
-      const bad = findItem(member.value, () => childPath(childPath(path, key), type), invalid);
-      if (bad?.node.type === 'string') {
-        const message = `Invalid principal in policy: "${check.label}":"${bad.node.value}"`;
-        return problemAt(message, bad.path, bad.node);
-      }
+  const element = node.members.get('Principal')?.value;
+  if (element?.type !== 'object') return undefined; // "*"
+  for (const member of element.members.values()) {
+    const type = member.key;
+    const check = CHECKS.get(type);
+    if (check === undefined) continue;
+    const invalid = (item: JsonNode) => item.type !== 'string' || !check.valid.test(item.value);
+    const bad = findItem(
+      member.value,
+      () => childPath(childPath(path, 'Principal'), type),
+      invalid,
+    );
+    if (bad?.node.type === 'string') {
+      const message = `Invalid principal in policy: "${check.label}":"${bad.node.value}"`;
+      return problemAt(message, bad.path, bad.node);
     }
   }
   return undefined;
