@@ -13,6 +13,7 @@ import { PrincipalMatch } from './principal-match.js';
 import { requestContextIndex } from './principal-keys.js';
 import type { StatementRequest } from './statement.js';
 import type {
+  CallerNamedAs,
   EvaluationInput,
   EvaluationResult,
   Explanation,
@@ -127,27 +128,51 @@ function firstWith(results: readonly PolicyTypeResult[], verdict: Verdict): Poli
   return undefined;
 }
 
+/** The strongest way the resource policy's Allow named the caller (PrincipalMatch bits). */
+function namedAs(match: number): CallerNamedAs | undefined {
+  if ((match & PrincipalMatch.direct) !== 0) return 'caller';
+  if ((match & PrincipalMatch.wildcard) !== 0) return 'everyone';
+  if ((match & PrincipalMatch.role) !== 0) return 'role';
+  if ((match & PrincipalMatch.account) !== 0) return 'account';
+  return undefined;
+}
+
+/** Who denied, if anyone, and which of the caller's implicit denies a resource policy outweighed. */
+interface Outcome {
+  decidedBy?: PolicyType;
+  overridden: readonly PolicyTypeResult[];
+}
+
+const NONE_OVERRIDDEN: readonly PolicyTypeResult[] = [];
+const decided = (decidedBy: PolicyType | undefined): Outcome =>
+  decidedBy ? { decidedBy, overridden: NONE_OVERRIDDEN } : { overridden: NONE_OVERRIDDEN };
+
+const denying = (results: readonly PolicyTypeResult[]) =>
+  results.filter((r) => r.verdict === 'implicitDeny');
+
 /**
- * Which policy type denies the request, or undefined when it is allowed. Explicit denies win
- * anywhere; then every RCP and SCP level must allow; then the resource-based policy and the
- * caller's own policies combine by the same- and cross-account rules.
+ * Which policy type denies the request, if one does. Explicit denies win anywhere; then every RCP
+ * and SCP level must allow; then the resource-based policy and the caller's own policies combine
+ * by the same- and cross-account rules.
  */
-function decidingType(
+function outcome(
   input: EvaluationInput,
   evaluated: Evaluated,
   flowchart: readonly PolicyTypeResult[],
-): PolicyType | undefined {
+): Outcome {
   const { identity, boundary, session, crossAccount } = evaluated;
   const explicit = firstWith(flowchart, 'explicitDeny');
-  if (explicit) return explicit;
-  if (evaluated.scp.verdict === 'implicitDeny') return 'scp';
+  if (explicit) return decided(explicit);
+  if (evaluated.scp.verdict === 'implicitDeny') return decided('scp');
 
   const resourceAllows = evaluated.resource.verdict === 'allow';
   const principalSideDenial = firstWith([identity, boundary, session], 'implicitDeny');
   // Anonymous callers, services and identity providers have no policies of their own.
-  if (!hasPrincipalSide(input.request.principal)) return resourceAllows ? undefined : 'resource';
+  if (!hasPrincipalSide(input.request.principal)) {
+    return decided(resourceAllows ? undefined : 'resource');
+  }
   // Across accounts both sides must allow (reference_policies_evaluation-logic-cross-account).
-  if (crossAccount) return resourceAllows ? principalSideDenial : 'resource';
+  if (crossAccount) return decided(resourceAllows ? principalSideDenial : 'resource');
 
   // Within one account (policy-eval-denyallow, "Resource-based policies"): a resource policy that
   // names the user or the exact session (or everyone) allows despite implicit denies on the
@@ -155,15 +180,19 @@ function decidingType(
   // one that names the account only delegates to the caller's policies. Role trust policies and
   // KMS key policies must allow explicitly whatever the caller's policies say.
   const explicitOnly = input.resourcePolicyKind === 'trust' || input.resourcePolicyKind === 'kms';
-  if (explicitOnly && !resourceAllows) return 'resource';
+  if (explicitOnly && !resourceAllows) return decided('resource');
   if (resourceAllows) {
     const match = evaluated.resourceAllowMatch;
-    if ((match & (PrincipalMatch.wildcard | PrincipalMatch.direct)) !== 0) return undefined;
+    if ((match & (PrincipalMatch.wildcard | PrincipalMatch.direct)) !== 0) {
+      return { overridden: denying([identity, boundary, session]) };
+    }
     if ((match & PrincipalMatch.role) !== 0) {
-      return firstWith([boundary, session], 'implicitDeny');
+      const decidedBy = firstWith([boundary, session], 'implicitDeny');
+      const overridden = denying([identity]);
+      return decidedBy ? { decidedBy, overridden } : { overridden };
     }
   }
-  return principalSideDenial;
+  return decided(principalSideDenial);
 }
 
 /** Evaluates one request against every policy that applies to it. Pure and deterministic. */
@@ -171,7 +200,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const evaluated = evaluateTypes(input);
   const { rcp, scp, resource, identity, boundary, session } = evaluated;
   const policyTypes = [rcp, scp, resource, identity, boundary, session];
-  const decidedBy = decidingType(input, evaluated, policyTypes);
+  const { decidedBy, overridden } = outcome(input, evaluated, policyTypes);
   const decision =
     decidedBy === undefined
       ? 'allowed'
@@ -187,5 +216,8 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const resourcePolicyKind =
     input.resourcePolicyKind ?? (input.resourcePolicy ? 'resource' : undefined);
   if (resourcePolicyKind) explanation.resourcePolicyKind = resourcePolicyKind;
+  const named = resource.verdict === 'allow' ? namedAs(evaluated.resourceAllowMatch) : undefined;
+  if (named) explanation.resourcePolicyNamed = named;
+  if (overridden.length > 0) explanation.overriddenDenials = overridden.map((r) => r.type);
   return { decision, explanation };
 }

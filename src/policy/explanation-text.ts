@@ -2,6 +2,7 @@
 // statements that decided it, down to each condition's key, values and the request's value.
 import { accessDeniedMessage } from './access-denied.js';
 import type {
+  CallerNamedAs,
   ConditionResult,
   Explanation,
   PolicyType,
@@ -65,12 +66,41 @@ function typeLines(result: PolicyTypeResult, decidedBy: PolicyType | undefined):
   return lines;
 }
 
+const NAMED_AS: Record<CallerNamedAs, string> = {
+  caller: 'the caller itself',
+  everyone: 'everyone ("*")',
+  role: 'the role, not the session',
+  account: 'only the account',
+};
+
+/** What the resource policy's Allow was worth, given how it named the caller. */
+function namingLines(explanation: Explanation): string[] {
+  const named = explanation.resourcePolicyNamed;
+  if (!named) return [];
+  const lines = [`The resource-based policy's Allow names ${NAMED_AS[named]}.`];
+  const overridden = explanation.overriddenDenials ?? [];
+  if (overridden.length > 0) {
+    const types = overridden.map((type) => TYPE_TITLES[type].toLowerCase()).join(', ');
+    lines.push(`Within one account that Allow makes up for the implicit deny of: ${types}.`);
+  }
+  if (explanation.crossAccount) return lines;
+  if (named === 'role') {
+    lines.push(
+      'Naming the role still leaves the session limited by its boundary and session policies.',
+    );
+  } else if (named === 'account') {
+    lines.push("Naming the account delegates to the caller's own policies: they must allow too.");
+  }
+  return lines;
+}
+
 /** The decision, AWS's denial message if any, and the evaluation path as readable lines. */
 export function explanationText(request: Request, explanation: Explanation): string {
   const message = accessDeniedMessage(request, explanation);
   const lines = [`Decision: ${explanation.decision}`];
   if (message) lines.push(`AccessDenied: ${message}`);
   if (explanation.crossAccount) lines.push('Cross-account request: both accounts must allow it.');
+  for (const line of namingLines(explanation)) lines.push(line);
   lines.push('', 'Evaluation, in the order of the AWS flowchart (> marks the deciding step):');
   for (const result of explanation.policyTypes)
     for (const line of typeLines(result, explanation.decidedBy)) lines.push(line);

@@ -178,6 +178,15 @@ export interface PolicyTypeResult {
   level?: number;
 }
 
+/**
+ * How the resource-based policy's applying Allow named the caller, the strongest way when several
+ * did. Within one account it decides what that Allow is worth (policy-eval-denyallow): `caller`
+ * (the user, the exact session, a service or identity provider) and `everyone` allow on their own;
+ * `role` is still limited by the boundary and session policies; `account` only delegates to the
+ * caller's own policies.
+ */
+export type CallerNamedAs = 'everyone' | 'caller' | 'role' | 'account';
+
 export interface Explanation {
   decision: Decision;
   /** One entry per policy type in flowchart order; types that were not given are `notApplicable`. */
@@ -188,6 +197,13 @@ export interface Explanation {
   crossAccount: boolean;
   /** What the resource policy was, when one was given (trust policies have their own wording). */
   resourcePolicyKind?: ResourcePolicyKind;
+  /** How the resource policy's Allow named the caller, when it allowed. */
+  resourcePolicyNamed?: CallerNamedAs;
+  /**
+   * The caller's own policy types whose implicit deny the same-account resource policy's Allow
+   * made up for, in flowchart order; absent when it made up for none.
+   */
+  overriddenDenials?: PolicyType[];
 }
 
 export interface EvaluationResult {

@@ -131,6 +131,10 @@ describe('basics: identity and resource policies within one account', () => {
       resourcePolicy: bucketPolicy({ AWS: ALICE }),
     });
     expect(result.decision).toBe('allowed');
+    expect(result.explanation).toMatchObject({
+      resourcePolicyNamed: 'caller',
+      overriddenDenials: ['identity', 'boundary'],
+    });
   });
 
   it('a resource policy naming the exact role session allows despite a session policy implicit deny', () => {
@@ -142,6 +146,10 @@ describe('basics: identity and resource policies within one account', () => {
       resourcePolicy: bucketPolicy({ AWS: SESSION }),
     });
     expect(result.decision).toBe('allowed');
+    expect(result.explanation).toMatchObject({
+      resourcePolicyNamed: 'caller',
+      overriddenDenials: ['session'],
+    });
   });
 
   it('a resource policy naming the role ARN is still limited by the session policy', () => {
@@ -154,14 +162,23 @@ describe('basics: identity and resource policies within one account', () => {
     });
     expect(result.decision).toBe('implicitDeny');
     expect(result.explanation.decidedBy).toBe('session');
+    expect(result.explanation.resourcePolicyNamed).toBe('role');
+    expect(result.explanation.overriddenDenials).toBeUndefined();
   });
 
   it('a resource policy naming the role ARN is limited by the boundary, not by the identity policies', () => {
     // policy-eval-denyallow: "Resource-based policies that grant permissions to an IAM role ARN are
     // limited by an implicit deny in a permissions boundary or session policy."
-    expect(
-      decide({ principal: SESSION, ...get, resourcePolicy: bucketPolicy({ AWS: ROLE }) }).decision,
-    ).toBe('allowed');
+    const allowed = decide({
+      principal: SESSION,
+      ...get,
+      resourcePolicy: bucketPolicy({ AWS: ROLE }),
+    });
+    expect(allowed.decision).toBe('allowed');
+    expect(allowed.explanation).toMatchObject({
+      resourcePolicyNamed: 'role',
+      overriddenDenials: ['identity'],
+    });
     const boundary = policy(allow('ec2:*'), 'managed');
     const limited = decide({
       principal: SESSION,
@@ -170,14 +187,25 @@ describe('basics: identity and resource policies within one account', () => {
       resourcePolicy: bucketPolicy({ AWS: ROLE }),
     });
     expect(limited.decision).toBe('implicitDeny');
-    expect(limited.explanation.decidedBy).toBe('boundary');
+    expect(limited.explanation).toMatchObject({
+      decidedBy: 'boundary',
+      resourcePolicyNamed: 'role',
+      overriddenDenials: ['identity'],
+    });
   });
 
   it('a resource policy naming the account delegates to identity policies', () => {
-    expect(
-      decide({ principal: ALICE, ...get, resourcePolicy: bucketPolicy({ AWS: ACCOUNT_A }) })
-        .decision,
-    ).toBe('implicitDeny');
+    const delegated = decide({
+      principal: ALICE,
+      ...get,
+      resourcePolicy: bucketPolicy({ AWS: ACCOUNT_A }),
+    });
+    expect(delegated.decision).toBe('implicitDeny');
+    expect(delegated.explanation).toMatchObject({
+      decidedBy: 'identity',
+      resourcePolicyNamed: 'account',
+    });
+    expect(delegated.explanation.overriddenDenials).toBeUndefined();
     expect(
       decide({
         principal: ALICE,
