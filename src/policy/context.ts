@@ -14,8 +14,14 @@ export interface ContextIndex {
  */
 export const indexKey: (key: string) => string = memoize((key) => key.toLowerCase());
 
-export function indexContext(context: Readonly<Record<string, ContextValue>>): ContextIndex {
+/** The request's own context keys by their index form (a for-in loop: no entries array per request). */
+export function indexContext(
+  context: Readonly<Record<string, ContextValue>>,
+): Map<string, ContextValue> {
   const index = new Map<string, ContextValue>();
-  for (const [key, value] of Object.entries(context)) index.set(indexKey(key), value);
+  for (const key in context) {
+    const value = context[key];
+    if (value !== undefined) index.set(indexKey(key), value);
+  }
   return index;
 }

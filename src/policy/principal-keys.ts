@@ -5,7 +5,7 @@
 //
 // This runs on every evaluation, and a policy reads few keys of a request: so the request's own
 // keys are indexed once, and a derived key is worked out only when a policy asks for it.
-import { indexKey, type ContextIndex } from './context.js';
+import { indexContext, type ContextIndex } from './context.js';
 import type { ContextValue, Request, RequestPrincipal } from './types.js';
 
 /**
@@ -72,10 +72,5 @@ export function requestContextIndex(
   request: Request,
   resourceAccount: string | undefined,
 ): ContextIndex {
-  const own = new Map<string, ContextValue>();
-  for (const key in request.context) {
-    const value = request.context[key];
-    if (value !== undefined) own.set(indexKey(key), value);
-  }
-  return new RequestContextIndex(own, request.principal, resourceAccount);
+  return new RequestContextIndex(indexContext(request.context), request.principal, resourceAccount);
 }

@@ -42,6 +42,7 @@ describe('known divergences: ours is the documented decision, iam-simulate gives
     expect(ours).toEqual({ decision: divergence.documented });
     expect(theirs).toEqual({ decision: divergence.iamSimulate });
     expect(divergence.covers(divergence.scenario)).toBe(true);
+    expect(divergence.explains(divergence.documented, divergence.iamSimulate)).toBe(true);
   });
 });
 
@@ -72,8 +73,19 @@ class Tally {
 
 const sameOutcome = (a: Outcome, b: Outcome) => JSON.stringify(a) === JSON.stringify(b);
 
-function coveringDivergence(scenario: Scenario): Divergence | undefined {
-  return KNOWN_DIVERGENCES.find((d) => d.covers(scenario));
+/**
+ * The known divergence that explains a disagreement: the scenario has its feature, and the feature
+ * can part the engines in the direction they parted. Anything else is a new divergence.
+ */
+function explainingDivergence(
+  scenario: Scenario,
+  ours: Outcome,
+  theirs: Outcome,
+): Divergence | undefined {
+  if (!('decision' in ours) || !('decision' in theirs)) return undefined;
+  return KNOWN_DIVERGENCES.find(
+    (d) => d.covers(scenario) && d.explains(ours.decision, theirs.decision),
+  );
 }
 
 describe('generated scenarios', () => {
@@ -92,7 +104,7 @@ describe('generated scenarios', () => {
           tally.agreed++;
           return;
         }
-        const divergence = 'decision' in ours ? coveringDivergence(scenario) : undefined;
+        const divergence = explainingDivergence(scenario, ours, theirs);
         if (divergence) {
           tally.count(tally.divergences, divergence.name);
           return;

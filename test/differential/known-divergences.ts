@@ -29,7 +29,22 @@ export interface Divergence {
   scenario: Scenario;
   /** Whether a scenario has the feature on which the engines part (a generated one, say). */
   covers: (scenario: Scenario) => boolean;
+  /**
+   * Whether this divergence can be why a scenario it covers got `ours` and `theirs`: where the
+   * feature sits (an Allow or a Deny statement, which policy) decides the direction, so some
+   * divergences explain one of our decisions only, others any.
+   */
+  explains: (ours: Decision, theirs: Decision) => boolean;
 }
+
+/** The feature can sit in an Allow or a Deny statement, so it can part the engines either way. */
+const eitherWay = () => true;
+const oursIs =
+  (decision: Decision) =>
+  (ours: Decision): boolean =>
+    ours === decision;
+/** Our reading makes the statement apply where iam-simulate's does not: allow or explicit deny. */
+const oursApplies = (ours: Decision) => ours !== 'implicitDeny';
 
 /** Every policy document of a scenario. */
 export function documentsOf(scenario: Scenario): PolicyDocument[] {
@@ -107,6 +122,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
         const named = JSON.stringify(statement.Principal ?? null);
         return named.includes('"*"') || named.includes(`"${scenario.principal}"`);
       }),
+    explains: oursIs('allowed'),
   },
   {
     name: 'with Version 2008-10-17 (or none) policy variables are literal text',
@@ -131,6 +147,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
       documentsOf(scenario).some(
         (doc) => doc.Version !== '2012-10-17' && JSON.stringify(doc).includes('${'),
       ),
+    explains: eitherWay,
   },
   {
     name: 'the root user has full access without any policy',
@@ -142,6 +159,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
     iamSimulate: 'implicitDeny',
     scenario: request(ROOT_A, 's3:GetObject', OBJECT, { resourceAccount: ACCOUNT_A }),
     covers: (scenario) => scenario.principal.endsWith(':root'),
+    explains: oursIs('allowed'),
   },
   {
     name: 'a Date condition value in epoch time is in seconds',
@@ -168,6 +186,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
         ({ operator, values }) =>
           operator.includes('Date') && values.some((value) => /^\d+$/.test(String(value))),
       ),
+    explains: eitherWay,
   },
   {
     name: 'Null "false" is false for a multivalued key with no values',
@@ -195,6 +214,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
     covers: (scenario) =>
       conditionsOf(scenario).some(({ operator }) => operator === 'Null') &&
       Object.values(scenario.context).some((value) => Array.isArray(value) && value.length === 0),
+    explains: eitherWay,
   },
   {
     name: 'an inverted operator matches a policy value whose variable has no value',
@@ -226,6 +246,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
           operator.includes('Not') &&
           values.some((value) => String(value).includes('${aws:username}')),
       ),
+    explains: oursApplies,
   },
   {
     name: 'a NotResource pattern whose variable has no value excludes nothing',
@@ -251,6 +272,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
         .some((statement) =>
           JSON.stringify(statement.NotResource ?? '').includes('${aws:username}'),
         ),
+    explains: oursApplies,
   },
   {
     name: 'a Deny with NotPrincipal spares a user only when the account is listed too',
@@ -278,6 +300,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
         const listed = JSON.stringify(statement.NotPrincipal ?? null);
         return identitiesOf(scenario.principal).some((identity) => listed.includes(identity));
       }),
+    explains: oursIs('explicitDeny'),
   },
   {
     name: 'SCPs do not limit an AWS service principal',
@@ -298,6 +321,7 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
     }),
     covers: (scenario) =>
       scenario.principal.endsWith('.amazonaws.com') && scenario.scps !== undefined,
+    explains: oursIs('allowed'),
   },
   {
     name: 'a federated user session without a session policy has no permissions',
@@ -312,5 +336,6 @@ export const KNOWN_DIVERGENCES: readonly Divergence[] = [
     }),
     covers: (scenario) =>
       scenario.principal.includes(':federated-user/') && !scenario.sessionPolicy,
+    explains: oursIs('implicitDeny'),
   },
 ];
