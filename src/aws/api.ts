@@ -93,14 +93,13 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
     };
     if (operation.action && operation.resource) {
       const resourcePolicy = operation.resourcePolicy?.(env, params);
-      const { explanation } = authorize(env, {
+      event.authorization = authorize(env, {
         service: operation.service,
         action: operation.action,
         resource: operation.resource(env, params),
         ...(resourcePolicy ? { resourcePolicy } : {}),
         ...(operation.context ? { context: operation.context(env, params) } : {}),
       });
-      event.explanation = explanation;
     }
     const response = operation.run(env, params);
     world.events.push(event);
@@ -109,7 +108,7 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
     if (!(error instanceof AwsError)) throw error;
     event.errorCode = error.code;
     event.errorMessage = error.message;
-    if (error.explanation) event.explanation = error.explanation;
+    if (error.authorization) event.authorization = error.authorization;
     world.events.push(event);
     return { ok: false, error };
   }

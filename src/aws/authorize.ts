@@ -7,13 +7,12 @@ import { evaluate } from '../policy/evaluate.js';
 import type {
   ContextValue,
   EvaluationInput,
-  EvaluationResult,
   Explanation,
   Policy,
   Request,
 } from '../policy/types.js';
 import { principalOf, type Caller } from './caller.js';
-import { AwsError } from './errors.js';
+import { AwsError, type Authorization } from './errors.js';
 import { isoSeconds } from './time.js';
 import type { RequestEnvironment, ResourcePolicy } from './operation.js';
 import { managedPolicyDocument, parsedPolicy, policyNameOf } from './policies.js';
@@ -129,7 +128,7 @@ function globalContext(
 export function authorize(
   env: RequestEnvironment,
   request: AuthorizationRequest,
-): EvaluationResult {
+): Authorization {
   const { world, caller } = env;
   const side = callerSide(world, caller);
   const { tags, ...policies } = side;
@@ -155,12 +154,13 @@ export function authorize(
     const parsed = document === undefined ? undefined : parsedPolicy(document, kind, name);
     if (parsed) input.resourcePolicy = parsed;
   }
-  const result = evaluate(input);
-  if (result.decision !== 'allowed') {
-    const message = deniedMessage(request.service, evaluationRequest, result.explanation);
-    throw new AwsError('AccessDenied', message, result.explanation);
+  const { decision, explanation } = evaluate(input);
+  const authorization = { request: evaluationRequest, explanation };
+  if (decision !== 'allowed') {
+    const message = deniedMessage(request.service, evaluationRequest, explanation);
+    throw new AwsError('AccessDenied', message, authorization);
   }
-  return result;
+  return authorization;
 }
 
 /**

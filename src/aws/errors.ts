@@ -1,6 +1,6 @@
 // AWS errors as the APIs return them: one table of codes, HTTP statuses and message templates, so
 // every service writes the same words (iam-facts.md, "Error shapes the simulator prints").
-import type { Explanation } from '../policy/types.js';
+import type { Explanation, Request } from '../policy/types.js';
 
 /** The error codes the simulated services return, with their HTTP status. */
 export const ERROR_STATUS = {
@@ -29,6 +29,12 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** A decision of the policy engine on one request, kept to explain it later (`explain`). */
+export interface Authorization {
+  request: Request;
+  explanation: Explanation;
+}
+
 /** An AWS API error: the code and message the AWS CLI prints as `An error occurred (Code) ...`. */
 export class AwsError extends Error {
   readonly status: number;
@@ -36,8 +42,8 @@ export class AwsError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** For AccessDenied: the engine's explanation of the denial. */
-    readonly explanation?: Explanation,
+    /** For AccessDenied: the request as the engine saw it, and its explanation of the denial. */
+    readonly authorization?: Authorization,
   ) {
     super(message);
     this.name = 'AwsError';

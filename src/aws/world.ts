@@ -1,6 +1,7 @@
 // The simulated cloud as plain data. A World round-trips through JSON (snapshot/restore), holds no
 // functions or class instances, and changes only through the operations in src/aws/. Ids come from
 // the seed and a counter, time from `now`: the same commands on the same world give the same output.
+import type { Authorization } from './errors.js';
 
 /** An IAM tag, as the APIs spell it. */
 export interface Tag {
@@ -230,8 +231,8 @@ export interface AwsEvent {
   userIdentity: { type: string; arn?: string; accountId?: string; accessKeyId?: string };
   errorCode?: string;
   errorMessage?: string;
-  /** The authorization decision's explanation (src/policy Explanation), when one was made. */
-  explanation?: unknown;
+  /** The request as the policy engine saw it and its explanation, when it was authorized. */
+  authorization?: Authorization;
 }
 
 export interface World {

@@ -235,7 +235,7 @@ describe('the event log and the world as data', () => {
       accountId: ACCOUNT,
       accessKeyId: ALICE_KEY.accessKeyId,
     });
-    expect(w.events[1]?.explanation).toMatchObject({
+    expect(w.events[1]?.authorization?.explanation).toMatchObject({
       decision: 'implicitDeny',
       decidedBy: 'resource',
     });
