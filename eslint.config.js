@@ -19,8 +19,9 @@ export default tseslint.config(
     },
   },
   {
-    // The world is JSON, so its maps are plain Records keyed by name, and removing an entry is a delete.
-    files: ['src/aws/**/*.ts'],
+    // The world and the console's machines are JSON, so their maps are plain Records keyed by name,
+    // and removing an entry is a delete.
+    files: ['src/aws/**/*.ts', 'src/console/**/*.ts'],
     rules: { '@typescript-eslint/no-dynamic-delete': 'off' },
   },
   {

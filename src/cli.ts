@@ -1,7 +1,15 @@
 // The command line: argv, stdin, files and exit codes. Everything it runs below is pure.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { runScript } from './commands/console-script.js';
 import { simulate, type CommandOutput } from './commands/simulate.js';
+import { completeLine } from './console/complete-line.js';
+import { promptOf } from './console/machine.js';
+import { createSandbox } from './console/sandbox.js';
+import { restoreSession, snapshotSession } from './console/session-file.js';
+import type { ConsoleSession, LineOutput } from './console/session.js';
+import { runLine } from './console/shell.js';
 
 declare const IAM_TUTOR_VERSION: string;
 /** Replaced by the bundler; `dev` when run from source. */
@@ -12,6 +20,8 @@ const HELP = `iam-tutor ${VERSION}: learn when to use an AWS IAM user and when a
 Usage: iam-tutor [command] [options]
 
 Commands:
+  console                  A shell on a simulated AWS: type real \`aws\` commands (IAM, STS, S3),
+                           then \`explain\` why a request was allowed or denied. See console --help.
   simulate FILE [--json]   Decide one request offline against the policies in FILE (- for stdin)
                            and explain the decision step by step, as AWS evaluates it.
 
@@ -19,7 +29,7 @@ Options:
   -h, --help               Show this help
   -v, --version            Show the version
 
-The interactive tutorial is being built; today iam-tutor offers the policy simulator.
+The interactive tutorial is being built; today iam-tutor offers the console and the simulator.
 Nothing is sent anywhere: iam-tutor works offline and never reads your AWS configuration.
 `;
 
@@ -37,6 +47,18 @@ FILE (or - for stdin) is JSON:
 Prints the decision (allowed, explicitDeny or implicitDeny), AWS's AccessDenied message, and the
 evaluation path; --json prints {"decision", "explanation", "message"}. Exit 0 whatever the decision,
 2 when FILE is not a valid simulation.
+`;
+
+const CONSOLE_HELP = `Usage: iam-tutor console [--world FILE] [--script FILE] [--fail-fast] [--save FILE]
+
+A shell on a simulated AWS account, offline. Without --world it opens the sandbox: account
+111122223333, signed in on your laptop as the administrator \`admin\`. Type \`help\` for its commands.
+
+  --world FILE   start from a session saved with --save
+  --script FILE  run the commands in FILE, one per line (- for stdin), printing their output;
+                 also what happens when stdin is not a terminal
+  --fail-fast    with a script: stop at the first command that fails, and exit 1
+  --save FILE    when done, save the session (world and machines) to FILE
 `;
 
 function write(output: CommandOutput): number {
@@ -60,11 +82,13 @@ const READ_ERRORS: Record<string, string> = {
 };
 
 /** The file's text, or a message saying in words why it cannot be used. */
-function readSource(file: string): { text: string } | { error: string } {
+function readSource(file: string, maxBytes: number): { text: string } | { error: string } {
   try {
     const bytes = readFileSync(file === '-' ? 0 : file);
-    if (bytes.length > MAX_INPUT_BYTES) {
-      return { error: `${file} is ${bytes.length} bytes; a simulation file is at most 1 MB` };
+    if (bytes.length > maxBytes) {
+      return {
+        error: `${file} is ${bytes.length} bytes; at most ${maxBytes / 1024 / 1024} MB is read`,
+      };
     }
     return { text: bytes.toString('utf8') };
   } catch (error) {
@@ -83,9 +107,111 @@ function runSimulate(args: string[]): number {
   const [file, ...extra] = positionals;
   if (file === undefined) return usageError('simulate needs a FILE (or - for stdin)');
   if (extra.length > 0) return usageError(`simulate takes one FILE, got also: ${extra.join(' ')}`);
-  const source = readSource(file);
+  const source = readSource(file, MAX_INPUT_BYTES);
   if ('error' in source) return usageError(source.error);
   return write(simulate(source.text, file === '-' ? '<stdin>' : file, values.json === true));
+}
+
+/** A saved session may hold a long event log; anything this large is not one. */
+const MAX_SESSION_BYTES = 16 * 1024 * 1024;
+
+function loadSession(file: string | undefined): ConsoleSession | { error: string } {
+  if (file === undefined) {
+    // The sandbox's clock starts at the real time (to the second); its ids are new each time.
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    return createSandbox(`sandbox-${now}`, now);
+  }
+  const source = readSource(file, MAX_SESSION_BYTES);
+  if ('error' in source) return source;
+  const restored = restoreSession(source.text);
+  return restored.ok ? restored.session : { error: `${file}: ${restored.message}` };
+}
+
+function writeLineOutput(output: LineOutput): void {
+  process.stdout.write(output.stdout);
+  process.stderr.write(output.stderr);
+}
+
+/** The interactive console: a prompt, history, Tab completion; Ctrl+D or `exit` to leave. */
+function interactive(session: ConsoleSession, done: () => void): void {
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    completer: (line: string) => completeLine(session, line),
+    historySize: 1000,
+  });
+  let pending: string | undefined;
+  const prompt = () => {
+    rl.setPrompt(pending === undefined ? promptOf(session.state) : '> ');
+    rl.prompt();
+  };
+  rl.on('line', (physical) => {
+    const line = pending === undefined ? physical : `${pending}\n${physical}`;
+    if (pending === undefined && ['exit', 'logout'].includes(line.trim())) {
+      rl.close();
+      return;
+    }
+    const result = runLine(session, line);
+    if (result.kind === 'incomplete') pending = line;
+    else {
+      pending = undefined;
+      writeLineOutput(result);
+    }
+    prompt();
+  });
+  rl.on('SIGINT', () => {
+    // As in a shell: Ctrl+C abandons the line being typed, not the console.
+    pending = undefined;
+    rl.write(null, { ctrl: true, name: 'e' });
+    rl.write(null, { ctrl: true, name: 'u' });
+    process.stdout.write('^C\n');
+    prompt();
+  });
+  rl.on('close', done);
+  process.stdout.write(
+    "iam-tutor console: a simulated AWS, offline. Type 'help' for the commands, 'exit' to leave.\n",
+  );
+  prompt();
+}
+
+function runConsole(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      world: { type: 'string' },
+      script: { type: 'string' },
+      save: { type: 'string' },
+      'fail-fast': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return write({ exitCode: 0, stdout: CONSOLE_HELP, stderr: '' });
+  if (positionals.length > 0)
+    return usageError(`console takes no arguments, got: ${positionals.join(' ')}`);
+  const session = loadSession(values.world);
+  if ('error' in session) return usageError(session.error);
+  const save = () => {
+    if (values.save !== undefined) writeFileSync(values.save, snapshotSession(session));
+  };
+  const scriptFile = values.script ?? (process.stdin.isTTY ? undefined : '-');
+  if (scriptFile === undefined) {
+    interactive(session, () => {
+      save();
+      process.stdout.write('\n');
+    });
+    return 0;
+  }
+  const source = readSource(scriptFile, MAX_INPUT_BYTES);
+  if ('error' in source) return usageError(source.error);
+  const status = runScript(
+    session,
+    source.text,
+    { failFast: values['fail-fast'] === true },
+    writeLineOutput,
+  );
+  save();
+  return status;
 }
 
 function main(argv: string[]): number {
@@ -100,6 +226,8 @@ function main(argv: string[]): number {
       return write({ exitCode: 0, stdout: `${VERSION}\n`, stderr: '' });
     case 'simulate':
       return runSimulate(rest);
+    case 'console':
+      return runConsole(rest);
     case undefined:
       return write({ exitCode: 0, stdout: HELP, stderr: '' });
     default:

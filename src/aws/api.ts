@@ -10,8 +10,11 @@ import { isoSeconds } from './time.js';
 import type { AwsEvent, World } from './world.js';
 
 export interface ApiRequest {
-  /** The signing credentials, an AWS service acting itself, or an unsigned request. */
-  caller: Credentials | { service: string } | 'anonymous';
+  /**
+   * The signing credentials, an AWS service acting itself, the root user of an account signed in
+   * (lesson set-up acts so), or an unsigned request.
+   */
+  caller: Credentials | { service: string } | { rootOf: string } | 'anonymous';
   operation: Operation;
   params: Params;
   region: string;
@@ -49,6 +52,15 @@ function userIdentity(caller: Caller): AwsEvent['userIdentity'] {
 
 function resolveCaller(world: World, caller: ApiRequest['caller']): Caller {
   if (caller === 'anonymous') return { kind: 'anonymous' };
+  if ('rootOf' in caller) {
+    if (world.accounts[caller.rootOf] === undefined) {
+      throw new AwsError(
+        'InvalidClientTokenId',
+        'The security token included in the request is invalid.',
+      );
+    }
+    return { kind: 'root', account: caller.rootOf, mfa: false };
+  }
   return 'service' in caller
     ? { kind: 'service', service: caller.service }
     : authenticate(world, caller);

@@ -125,10 +125,7 @@ function globalContext(
 }
 
 /** Decides the request; throws AWS's AccessDenied when it is denied. */
-export function authorize(
-  env: RequestEnvironment,
-  request: AuthorizationRequest,
-): Authorization {
+export function authorize(env: RequestEnvironment, request: AuthorizationRequest): Authorization {
   const { world, caller } = env;
   const side = callerSide(world, caller);
   const { tags, ...policies } = side;

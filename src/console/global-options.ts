@@ -15,6 +15,8 @@ export interface GlobalOptions {
   noCliPager: boolean;
   /** `--no-paginate`: one page of results, with the service's own tokens. */
   noPaginate: boolean;
+  /** `--no-sign-request`: an anonymous request, which only S3 bucket policies can allow. */
+  noSignRequest: boolean;
 }
 
 export interface GlobalOptionSpec {

@@ -153,7 +153,12 @@ function takeGlobals(args: readonly string[]): {
   rest: string[];
   version: boolean;
 } {
-  const globals: GlobalOptions = { debug: false, noCliPager: false, noPaginate: false };
+  const globals: GlobalOptions = {
+    debug: false,
+    noCliPager: false,
+    noPaginate: false,
+    noSignRequest: false,
+  };
   const rest: string[] = [];
   let version = false;
   const set = (spec: GlobalOptionSpec, value: string | undefined): void => {
@@ -166,6 +171,9 @@ function takeGlobals(args: readonly string[]): {
         break;
       case 'no-paginate':
         globals.noPaginate = true;
+        break;
+      case 'no-sign-request':
+        globals.noSignRequest = true;
         break;
       case 'version':
         version = true;

@@ -227,7 +227,7 @@ describe('commands for the world', () => {
       command: 'create-user',
       operation: 'CreateUser',
       params: { UserName: 'bob', Path: '/dev/' },
-      globals: { debug: false, noCliPager: false, noPaginate: false },
+      globals: { debug: false, noCliPager: false, noPaginate: false, noSignRequest: false },
       paging: {},
       cliArgs: {},
     });
@@ -382,6 +382,7 @@ describe('commands for the world', () => {
         'Users[].UserName',
         '--no-cli-pager',
         '--debug',
+        '--no-sign-request',
       ),
     );
     expect(result.globals).toEqual({
@@ -392,6 +393,7 @@ describe('commands for the world', () => {
       debug: true,
       noCliPager: true,
       noPaginate: false,
+      noSignRequest: true,
     });
     expect(command(parse('iam', 'create-user', '--us', 'bob')).params).toEqual({ UserName: 'bob' });
   });

@@ -136,7 +136,7 @@ describe('iam-tutor simulate: bad input', () => {
   it('more than 1 MB is refused before parsing', () => {
     const run = simulate(' '.repeat(1024 * 1024 + 1));
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('a simulation file is at most 1 MB');
+    expect(run.stderr).toContain('at most 1 MB is read');
   });
 
   it('binary garbage is reported without raw control characters', () => {

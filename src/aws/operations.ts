@@ -1,0 +1,18 @@
+// Every operation of the simulated AWS, found by service and API name: the console asks here
+// for the operation a parsed `aws ...` command names.
+import { IAM_OPERATIONS } from './iam/index.js';
+import type { Operation } from './operation.js';
+import { S3_OPERATIONS } from './s3.js';
+import { STS_OPERATIONS } from './sts.js';
+
+const BY_NAME = new Map(
+  [...IAM_OPERATIONS, ...STS_OPERATIONS, ...S3_OPERATIONS].map((op) => [
+    `${op.service} ${op.name}`,
+    op,
+  ]),
+);
+
+/** The simulated operation, e.g. `findOperation('iam', 'CreateUser')`, if there is one. */
+export function findOperation(service: string, name: string): Operation | undefined {
+  return BY_NAME.get(`${service} ${name}`);
+}

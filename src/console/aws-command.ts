@@ -1,0 +1,161 @@
+// `aws ...` on the learner's machine: parse the words as the AWS CLI does, find the signing
+// credentials through the CLI's chain, call the simulated API, and print what the CLI prints:
+// the response in the chosen format, or the service's error on stderr with the CLI's exit code.
+import { callApi } from '../aws/api.js';
+import type { Credentials } from '../aws/caller.js';
+import { findOperation } from '../aws/operations.js';
+import { AssumeRole } from '../aws/sts.js';
+import { cliError, serviceError, type CliError } from './cli-errors.js';
+import { commandTable } from './command-table.js';
+import { runConfigure } from './configure-command.js';
+import {
+  resolveCredentials,
+  resolveOutput,
+  resolveRegion,
+  type AssumeRole as AssumeRoleFn,
+} from './credentials.js';
+import { renderResponse } from './format-output.js';
+import { helpText } from './help-text.js';
+import { currentMachine, readMachineFile, writeMachineFile, type Machine } from './machine.js';
+import { parseCommand, type ParsedCommand } from './parse-command.js';
+import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
+
+/** The version line of the AWS CLI whose models the simulator was built from. */
+const CLI_VERSION = 'aws-cli/2.9.0 Python/3.9.11 Linux/iam-tutor exe/x86_64 (simulated)\n';
+
+const fromCliError = (error: CliError): LineOutput => failed(error.stderr, error.exitCode);
+
+function notSimulated(words: string): LineOutput {
+  return failed(
+    `\niam-tutor: 'aws ${words}' is a real AWS CLI command that this simulator does not have.\n` +
+      `Type 'aws help' for the services it simulates, 'aws <service> help' for their commands.\n`,
+    252,
+  );
+}
+
+/** A role profile's AssumeRole, signed with its source profile's credentials. */
+function assumeRoleWith(session: ConsoleSession, machine: Machine, region: string): AssumeRoleFn {
+  return (source, role) => {
+    if (role.mfaSerial !== undefined) {
+      return {
+        ok: false,
+        error: cliError(
+          `The profile's role needs an MFA code (mfa_serial = ${role.mfaSerial}), which the simulated CLI cannot ask for: call 'aws sts assume-role --serial-number ... --token-code ...' and export the credentials it returns.`,
+          253,
+        ),
+      };
+    }
+    const result = callApi(session.world, {
+      caller: source,
+      operation: AssumeRole,
+      params: {
+        RoleArn: role.roleArn,
+        RoleSessionName: role.roleSessionName,
+        ...(role.externalId === undefined ? {} : { ExternalId: role.externalId }),
+        ...(role.durationSeconds === undefined ? {} : { DurationSeconds: role.durationSeconds }),
+      },
+      region,
+      sourceIp: machine.sourceIp,
+    });
+    if (!result.ok) {
+      return {
+        ok: false,
+        error: serviceError(result.error.code, 'AssumeRole', result.error.message),
+      };
+    }
+    const credentials = result.response.Credentials as Record<string, string>;
+    return {
+      ok: true,
+      credentials: {
+        accessKeyId: credentials.AccessKeyId ?? '',
+        secretAccessKey: credentials.SecretAccessKey ?? '',
+        sessionToken: credentials.SessionToken ?? '',
+      },
+    };
+  };
+}
+
+/**
+ * Where the CLI sends part of a response to a file instead of printing it: the object's body
+ * (`aws s3api get-object ... outfile`), a virtual MFA device's seed (`--outfile`).
+ */
+function writeOutfiles(
+  machine: Machine,
+  command: ParsedCommand,
+  response: Record<string, unknown>,
+): Record<string, unknown> {
+  const outfile = command.cliArgs.outfile;
+  if (outfile === undefined) return response;
+  if (command.operation === 'GetObject') {
+    const { Body: body, ...rest } = response;
+    writeMachineFile(machine, outfile, typeof body === 'string' ? body : '');
+    return rest;
+  }
+  if (command.operation === 'CreateVirtualMFADevice') {
+    const device = response.VirtualMFADevice as Record<string, unknown>;
+    const { Base32StringSeed: seed, ...rest } = device;
+    writeMachineFile(machine, outfile, typeof seed === 'string' ? seed : '');
+    return { VirtualMFADevice: rest };
+  }
+  return response;
+}
+
+function runCommand(session: ConsoleSession, machine: Machine, command: ParsedCommand): LineOutput {
+  const operation = findOperation(command.service, command.operation);
+  if (operation === undefined) return notSimulated(`${command.cliService} ${command.command}`);
+  const { world } = session;
+  const region = resolveRegion(machine, command.globals);
+  let caller: Credentials | 'anonymous' = 'anonymous';
+  if (!command.globals.noSignRequest) {
+    const credentials = resolveCredentials(
+      machine,
+      command.globals,
+      assumeRoleWith(session, machine, region),
+      world.now,
+    );
+    if (!credentials.ok) return fromCliError(credentials.error);
+    caller = credentials.value;
+  }
+  const result = callApi(world, {
+    caller,
+    operation,
+    params: command.params,
+    region,
+    sourceIp: machine.sourceIp,
+  });
+  if (!result.ok) {
+    return fromCliError(serviceError(result.error.code, operation.name, result.error.message));
+  }
+  const response = writeOutfiles(machine, command, result.response);
+  const output = resolveOutput(machine, command.globals);
+  const rendered = renderResponse(
+    { ...command, globals: { ...command.globals, output } },
+    response,
+    session.terminalWidth === undefined ? {} : { terminalWidth: session.terminalWidth },
+  );
+  return rendered.kind === 'output' ? printed(rendered.stdout) : fromCliError(rendered);
+}
+
+/** Runs `aws` with these words (already split and expanded by the shell). */
+export function runAws(session: ConsoleSession, args: readonly string[]): LineOutput {
+  const machine = currentMachine(session.state);
+  const parsed = parseCommand(args, {
+    readFile: (path) => readMachineFile(machine, path),
+    env: machine.env,
+  });
+  switch (parsed.kind) {
+    case 'error':
+      return fromCliError(parsed);
+    case 'version':
+      return printed(CLI_VERSION);
+    case 'help': {
+      const text = helpText(commandTable(), parsed.cliService, parsed.command);
+      return text === undefined ? notSimulated(args.join(' ')) : printed(text);
+    }
+    case 'not-simulated':
+      if (parsed.cliService === 'configure') return runConfigure(machine, parsed);
+      return notSimulated([parsed.cliService, parsed.command ?? ''].join(' ').trim());
+    case 'command':
+      return runCommand(session, machine, parsed);
+  }
+}

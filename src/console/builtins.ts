@@ -1,0 +1,186 @@
+// The console's own commands besides `aws`: a few shell commands a learner reaches for (`export`,
+// `env`, `cat`, `ls`, `echo`), and helpers of the tutorial: `whoami`, `explain`, `history`, `wait`,
+// `help`, `clear`.
+import { isoSeconds } from '../aws/time.js';
+import { explanationText } from '../policy/explanation-text.js';
+import { runAws } from './aws-command.js';
+import { formatDuration, parseDuration } from './duration.js';
+import { absolutePath, currentMachine, readMachineFile } from './machine.js';
+import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
+
+export interface Builtin {
+  /** How `help` shows its use. */
+  usage: string;
+  summary: string;
+  run: (session: ConsoleSession, args: readonly string[]) => LineOutput;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The most a single `wait` moves the clock: beyond it nothing a lesson checks changes. */
+const MAX_WAIT_MS = 400 * 86_400_000;
+
+function exportVariables(session: ConsoleSession, args: readonly string[]): LineOutput {
+  const { env } = currentMachine(session.state);
+  if (args.length === 0) {
+    return printed(
+      Object.entries(env)
+        .map(([key, value]) => `declare -x ${key}="${value}"\n`)
+        .join(''),
+    );
+  }
+  for (const arg of args) {
+    const equals = arg.indexOf('=');
+    const name = equals === -1 ? arg : arg.slice(0, equals);
+    if (!NAME.test(name)) return failed(`bash: export: \`${arg}': not a valid identifier\n`);
+    // `export NAME` alone marks a shell variable for export; every variable here is exported.
+    if (equals !== -1) env[name] = arg.slice(equals + 1);
+  }
+  return printed('');
+}
+
+function unset(session: ConsoleSession, args: readonly string[]): LineOutput {
+  const { env } = currentMachine(session.state);
+  for (const name of args) delete env[name];
+  return printed('');
+}
+
+function printEnv(session: ConsoleSession): LineOutput {
+  const { env } = currentMachine(session.state);
+  return printed(
+    Object.entries(env)
+      .map(([key, value]) => `${key}=${value}\n`)
+      .join(''),
+  );
+}
+
+function cat(session: ConsoleSession, args: readonly string[]): LineOutput {
+  const machine = currentMachine(session.state);
+  let stdout = '';
+  for (const path of args) {
+    const text = readMachineFile(machine, path);
+    if (text === undefined) return failed(`${stdout}cat: ${path}: No such file or directory\n`);
+    stdout += text;
+  }
+  return printed(stdout);
+}
+
+/** The files under a directory (the machine keeps files only, so directories are prefixes). */
+function ls(session: ConsoleSession, args: readonly string[]): LineOutput {
+  const machine = currentMachine(session.state);
+  const dir = absolutePath(machine, args[0] ?? '~').replace(/\/$/, '');
+  const names = new Set<string>();
+  for (const path of Object.keys(machine.files)) {
+    if (path === dir) return printed(`${args[0] ?? dir}\n`);
+    if (path.startsWith(`${dir}/`)) names.add(path.slice(dir.length + 1).split('/')[0] ?? '');
+  }
+  if (names.size === 0 && args[0] !== undefined) {
+    return failed(`ls: cannot access '${args[0]}': No such file or directory\n`, 2);
+  }
+  return printed(
+    [...names]
+      .sort()
+      .map((name) => `${name}\n`)
+      .join(''),
+  );
+}
+
+function explain(session: ConsoleSession): LineOutput {
+  const events = session.world.events;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    if (event?.authorization === undefined) continue;
+    const { request, explanation } = event.authorization;
+    const outcome = event.errorCode === undefined ? 'succeeded' : `failed: ${event.errorCode}`;
+    const header = `Last authorized request: ${event.eventName} at ${event.eventTime} (${outcome})\n`;
+    return printed(`${header}${explanationText(request, explanation)}\n`);
+  }
+  return printed(
+    'Nothing to explain yet: no request has been authorized. Run an aws command first.\n',
+  );
+}
+
+/** As bash prints it: the number right-aligned in five columns, two spaces, the line. */
+function history(session: ConsoleSession): LineOutput {
+  return printed(
+    session.state.history
+      .map((line, index) => `${String(index + 1).padStart(5)}  ${line}\n`)
+      .join(''),
+  );
+}
+
+function wait(session: ConsoleSession, args: readonly string[]): LineOutput {
+  const [text, ...extra] = args;
+  const ms = text === undefined ? undefined : parseDuration(text);
+  if (ms === undefined || extra.length > 0) {
+    return failed('wait: give one duration such as 30s, 15m, 2h, 1h30m or 1d\n', 2);
+  }
+  if (ms > MAX_WAIT_MS)
+    return failed(`wait: at most ${formatDuration(MAX_WAIT_MS)} at a time\n`, 2);
+  session.world.now += ms;
+  return printed(`${formatDuration(ms)} later: it is now ${isoSeconds(session.world.now)}.\n`);
+}
+
+export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
+  [
+    'aws',
+    {
+      usage: 'aws <service> <command> [options]',
+      summary: "the AWS CLI (try 'aws help')",
+      run: runAws,
+    },
+  ],
+  [
+    'whoami',
+    {
+      usage: 'whoami [--profile NAME]',
+      summary: 'who your requests are signed as (aws sts get-caller-identity)',
+      run: (session, args) => runAws(session, ['sts', 'get-caller-identity', ...args]),
+    },
+  ],
+  [
+    'explain',
+    {
+      usage: 'explain',
+      summary: 'why the last request was allowed or denied, step by step',
+      run: explain,
+    },
+  ],
+  [
+    'wait',
+    {
+      usage: 'wait DURATION',
+      summary: 'move the simulated clock on (30s, 15m, 2h, 1d)',
+      run: wait,
+    },
+  ],
+  ['history', { usage: 'history', summary: 'the commands entered so far', run: history }],
+  [
+    'export',
+    { usage: 'export NAME=VALUE', summary: 'set an environment variable', run: exportVariables },
+  ],
+  ['unset', { usage: 'unset NAME', summary: 'remove an environment variable', run: unset }],
+  ['env', { usage: 'env', summary: 'the environment variables', run: printEnv }],
+  ['cat', { usage: 'cat FILE', summary: 'show a file of this machine', run: cat }],
+  ['ls', { usage: 'ls [DIR]', summary: 'list the files of a directory', run: ls }],
+  [
+    'echo',
+    {
+      usage: 'echo TEXT',
+      summary: 'print its arguments',
+      run: (_s, args) => printed(`${args.join(' ')}\n`),
+    },
+  ],
+  [
+    'clear',
+    // The screen is the terminal's: the console answers with the escape sequence that clears it.
+    { usage: 'clear', summary: 'clear the screen', run: () => printed('\u001b[H\u001b[2J') },
+  ],
+  ['help', { usage: 'help', summary: 'this list', run: () => printed(helpList()) }],
+]);
+
+function helpList(): string {
+  const rows = [...BUILTINS.values()];
+  const width = Math.max(...rows.map((row) => row.usage.length)) + 2;
+  return `Commands:\n${rows.map((row) => `  ${row.usage.padEnd(width)}${row.summary}\n`).join('')}`;
+}

@@ -1,0 +1,210 @@
+// Where the AWS CLI finds the credentials, region and output format of a command, in the order of
+// botocore's chain (botocore/credentials.py, "Configuration and credential file settings" in the
+// AWS CLI User Guide): an explicit `--profile` first, else the environment's keys, else the
+// profile of AWS_PROFILE (or `default`): a role profile (`role_arn` with `source_profile`), then
+// the credentials file, then the config file. Instance roles come from the machine's metadata
+// service where there is one.
+import type { Credentials } from '../aws/caller.js';
+import { cliError, type CliError } from './cli-errors.js';
+import { parseSections, profileSection } from './config-files.js';
+import type { GlobalOptions, OutputFormat } from './global-options.js';
+import { readMachineFile, type Machine } from './machine.js';
+
+/** What a role profile asks STS for. */
+export interface RoleProfile {
+  roleArn: string;
+  roleSessionName: string;
+  externalId?: string;
+  durationSeconds?: number;
+  mfaSerial?: string;
+}
+
+/** Calls AssumeRole with the source credentials: the temporary credentials, or the CLI's error. */
+export type AssumeRole = (
+  source: Credentials,
+  role: RoleProfile,
+) => { ok: true; credentials: Credentials } | { ok: false; error: CliError };
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; error: CliError };
+
+/** The settings of one profile: the credentials file's over the config file's, as botocore merges. */
+interface Profile {
+  name: string;
+  settings: Record<string, string>;
+  /** Whether either file has the profile at all. */
+  exists: boolean;
+}
+
+const CONFIGURATION_ERROR = 253;
+
+const noCredentials = (): CliError =>
+  cliError(
+    'Unable to locate credentials. You can configure credentials by running "aws configure".',
+    CONFIGURATION_ERROR,
+  );
+
+const profileNotFound = (name: string): CliError =>
+  cliError(`The config profile (${name}) could not be found`, CONFIGURATION_ERROR);
+
+function loadProfile(machine: Machine, name: string): Profile {
+  const config = parseSections(readMachineFile(machine, '~/.aws/config') ?? '');
+  const credentials = parseSections(readMachineFile(machine, '~/.aws/credentials') ?? '');
+  const fromConfig = config[profileSection(name, 'config')];
+  const fromCredentials = credentials[profileSection(name, 'credentials')];
+  return {
+    name,
+    settings: { ...fromConfig, ...fromCredentials },
+    exists: fromConfig !== undefined || fromCredentials !== undefined,
+  };
+}
+
+/** The profile a command uses: `--profile`, else AWS_PROFILE, else `default`. */
+function profileName(machine: Machine, globals: GlobalOptions): string {
+  return globals.profile ?? machine.env.AWS_PROFILE ?? machine.env.AWS_DEFAULT_PROFILE ?? 'default';
+}
+
+/** Whether the profile was asked for by name, so that its absence is an error. */
+function namedExplicitly(machine: Machine, globals: GlobalOptions): boolean {
+  return (
+    globals.profile !== undefined ||
+    machine.env.AWS_PROFILE !== undefined ||
+    machine.env.AWS_DEFAULT_PROFILE !== undefined
+  );
+}
+
+function staticCredentials(
+  settings: Readonly<Record<string, string | undefined>>,
+  names: { id: string; secret: string; token: string },
+  where: string,
+): Resolved<Credentials> | undefined {
+  const accessKeyId = settings[names.id];
+  const secretAccessKey = settings[names.secret];
+  if (accessKeyId === undefined && secretAccessKey === undefined) return undefined;
+  if (accessKeyId === undefined || secretAccessKey === undefined) {
+    const missing = accessKeyId === undefined ? names.id : names.secret;
+    return {
+      ok: false,
+      error: cliError(`Partial credentials found in ${where}, missing: ${missing}`),
+    };
+  }
+  const sessionToken = settings[names.token];
+  return {
+    ok: true,
+    value: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
+  };
+}
+
+const ENV_NAMES = {
+  id: 'AWS_ACCESS_KEY_ID',
+  secret: 'AWS_SECRET_ACCESS_KEY',
+  token: 'AWS_SESSION_TOKEN',
+};
+const FILE_NAMES = {
+  id: 'aws_access_key_id',
+  secret: 'aws_secret_access_key',
+  token: 'aws_session_token',
+};
+
+/** Role profiles may chain through source profiles; a loop is a configuration error. */
+const MAX_SOURCE_DEPTH = 10;
+
+function roleOf(profile: Profile, now: number): RoleProfile | undefined {
+  const { settings } = profile;
+  const roleArn = settings.role_arn;
+  if (roleArn === undefined) return undefined;
+  const duration = settings.duration_seconds;
+  return {
+    roleArn,
+    // botocore names the session after the time when the profile does not.
+    roleSessionName: settings.role_session_name ?? `botocore-session-${Math.floor(now / 1000)}`,
+    ...(settings.external_id === undefined ? {} : { externalId: settings.external_id }),
+    ...(duration === undefined ? {} : { durationSeconds: Number(duration) }),
+    ...(settings.mfa_serial === undefined ? {} : { mfaSerial: settings.mfa_serial }),
+  };
+}
+
+function profileCredentials(
+  machine: Machine,
+  profile: Profile,
+  assumeRole: AssumeRole,
+  now: number,
+  depth: number,
+): Resolved<Credentials> | undefined {
+  const role = roleOf(profile, now);
+  if (role !== undefined) {
+    const sourceName = profile.settings.source_profile;
+    if (sourceName === undefined) {
+      return {
+        ok: false,
+        error: cliError(
+          `The profile "${profile.name}" has role_arn but no source_profile: the simulated CLI takes its credentials from a source profile.`,
+          CONFIGURATION_ERROR,
+        ),
+      };
+    }
+    const source = loadProfile(machine, sourceName);
+    if (!source.exists) return { ok: false, error: profileNotFound(sourceName) };
+    if (depth >= MAX_SOURCE_DEPTH) {
+      return {
+        ok: false,
+        error: cliError(
+          `Infinite loop in credential configuration detected. Attempting to load from profile ${sourceName} which has already been visited.`,
+          CONFIGURATION_ERROR,
+        ),
+      };
+    }
+    // A source profile's own role_arn is not followed only when it also has static keys.
+    const sourceCredentials =
+      staticCredentials(source.settings, FILE_NAMES, 'shared-credentials-file') ??
+      profileCredentials(machine, source, assumeRole, now, depth + 1);
+    if (sourceCredentials === undefined) return { ok: false, error: noCredentials() };
+    if (!sourceCredentials.ok) return sourceCredentials;
+    const assumed = assumeRole(sourceCredentials.value, role);
+    return assumed.ok ? { ok: true, value: assumed.credentials } : assumed;
+  }
+  return staticCredentials(profile.settings, FILE_NAMES, 'shared-credentials-file');
+}
+
+/** The credentials a command signs with, or the CLI's error when there are none. */
+export function resolveCredentials(
+  machine: Machine,
+  globals: GlobalOptions,
+  assumeRole: AssumeRole,
+  now: number,
+): Resolved<Credentials> {
+  if (globals.profile === undefined) {
+    const fromEnv = staticCredentials(machine.env, ENV_NAMES, 'env');
+    if (fromEnv) return fromEnv;
+  }
+  const profile = loadProfile(machine, profileName(machine, globals));
+  if (!profile.exists && namedExplicitly(machine, globals)) {
+    return { ok: false, error: profileNotFound(profile.name) };
+  }
+  return (
+    profileCredentials(machine, profile, assumeRole, now, 0) ?? {
+      ok: false,
+      error: noCredentials(),
+    }
+  );
+}
+
+/** Where a request goes: `--region`, the environment, the profile; us-east-1 when none says. */
+export function resolveRegion(machine: Machine, globals: GlobalOptions): string {
+  return (
+    globals.region ??
+    machine.env.AWS_REGION ??
+    machine.env.AWS_DEFAULT_REGION ??
+    loadProfile(machine, profileName(machine, globals)).settings.region ??
+    'us-east-1'
+  );
+}
+
+const FORMATS: readonly OutputFormat[] = ['json', 'text', 'table'];
+
+/** `--output`, AWS_DEFAULT_OUTPUT, the profile's `output`, else json. */
+export function resolveOutput(machine: Machine, globals: GlobalOptions): OutputFormat {
+  const configured =
+    machine.env.AWS_DEFAULT_OUTPUT ??
+    loadProfile(machine, profileName(machine, globals)).settings.output;
+  return globals.output ?? FORMATS.find((format) => format === configured) ?? 'json';
+}

@@ -1,0 +1,77 @@
+// A console session saved as JSON (`iam-tutor console --world FILE`, `--save FILE`): the world and
+// the machines. Reading one checks its shape first, so that a hand-edited or truncated file gets a
+// message naming the field instead of failing somewhere in the middle of a later command.
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import type { World } from '../aws/world.js';
+import type { ConsoleState } from './machine.js';
+import type { ConsoleSession } from './session.js';
+
+z.config(en());
+
+const strings = z.record(z.string(), z.string());
+
+const machineSchema = z.strictObject({
+  name: z.string(),
+  user: z.string(),
+  home: z.string().check(z.startsWith('/')),
+  files: strings,
+  env: strings,
+  sourceIp: z.string(),
+});
+
+const consoleSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  machines: z.record(z.string(), machineSchema),
+  current: z.string(),
+  history: z.array(z.string()),
+});
+
+// The world's outline; the operations check what they read of the entities themselves.
+const worldSchema = z.looseObject({
+  formatVersion: z.literal(1),
+  seed: z.string(),
+  idCounter: z.number().check(z.int(), z.nonnegative()),
+  now: z.number().check(z.int()),
+  accounts: z.record(
+    z.string().check(z.regex(/^\d{12}$/, 'expected 12-digit account ids as keys')),
+    z.looseObject({ id: z.string(), name: z.string(), iam: z.looseObject({}) }),
+  ),
+  sessions: z.record(z.string(), z.looseObject({})),
+  buckets: z.record(z.string(), z.looseObject({})),
+  events: z.array(z.looseObject({})),
+});
+
+const sessionSchema = z.strictObject({
+  iamTutorSession: z.literal(1),
+  world: worldSchema,
+  console: consoleSchema,
+});
+
+export function snapshotSession(session: ConsoleSession): string {
+  return `${JSON.stringify({ iamTutorSession: 1, world: session.world, console: session.state }, null, 2)}\n`;
+}
+
+export type RestoredSession =
+  { ok: true; session: ConsoleSession } | { ok: false; message: string };
+
+/** The session saved in the text, or what is wrong with it. */
+export function restoreSession(text: string): RestoredSession {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON: ${error instanceof Error ? error.message : ''}` };
+  }
+  const parsed = sessionSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = ['$', ...(issue?.path ?? []).map(String)].join('.');
+    return { ok: false, message: `${path}: ${issue?.message ?? 'not a saved session'}` };
+  }
+  const state: ConsoleState = parsed.data.console;
+  if (state.machines[state.current] === undefined) {
+    return { ok: false, message: `$.console.current: no machine named ${state.current}` };
+  }
+  return { ok: true, session: { world: parsed.data.world as unknown as World, state } };
+}

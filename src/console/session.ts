@@ -1,0 +1,26 @@
+// What the console works on: the simulated cloud, the machines the learner types on, and what a
+// line printed. Both halves are plain data, saved and restored together.
+import type { World } from '../aws/world.js';
+import type { ConsoleState } from './machine.js';
+
+export interface ConsoleSession {
+  world: World;
+  state: ConsoleState;
+  /** Columns of the terminal, for `--output table`. */
+  terminalWidth?: number;
+}
+
+/** What one command line printed, and its exit status as a shell would report it. */
+export interface LineOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export const printed = (stdout: string): LineOutput => ({ stdout, stderr: '', exitCode: 0 });
+
+export const failed = (stderr: string, exitCode = 1): LineOutput => ({
+  stdout: '',
+  stderr,
+  exitCode,
+});

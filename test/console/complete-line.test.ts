@@ -1,0 +1,44 @@
+// Tab completion of whole console lines: the console's commands first, then `aws` completion with
+// what exists in the world.
+import { describe, expect, it } from 'vitest';
+import { completeLine } from '../../src/console/complete-line.js';
+import { createSandbox } from '../../src/console/sandbox.js';
+import { runLine } from '../../src/console/shell.js';
+
+const session = createSandbox('complete-test', Date.UTC(2026, 10, 30, 10));
+runLine(session, 'aws iam create-user --user-name alice');
+runLine(session, 'aws s3api create-bucket --bucket reports-2026');
+
+describe('completeLine', () => {
+  it('completes the first word from the console commands', () => {
+    expect(completeLine(session, 'ex')).toEqual([['explain', 'export'], 'ex']);
+    expect(completeLine(session, '')[0]).toContain('whoami');
+  });
+
+  it('completes aws services, commands and flags from the command table', () => {
+    expect(completeLine(session, 'aws ia')).toEqual([['iam'], 'ia']);
+    expect(completeLine(session, 'aws iam create-us')).toEqual([['create-user'], 'create-us']);
+    expect(completeLine(session, 'aws iam get-user --us')[0]).toEqual(['--user-name']);
+  });
+
+  it('offers the names and ARNs that exist in the world', () => {
+    expect(completeLine(session, 'aws iam get-user --user-name a')).toEqual([
+      ['admin', 'alice'],
+      'a',
+    ]);
+    expect(completeLine(session, 'aws s3api get-bucket-policy --bucket r')).toEqual([
+      ['reports-2026'],
+      'r',
+    ]);
+    expect(
+      completeLine(
+        session,
+        'aws iam attach-user-policy --policy-arn arn:aws:iam::aws:policy/Adm',
+      )[0],
+    ).toEqual(['arn:aws:iam::aws:policy/AdministratorAccess']);
+  });
+
+  it('offers nothing after commands it does not know', () => {
+    expect(completeLine(session, 'cat ~/.a')).toEqual([[], '~/.a']);
+  });
+});
