@@ -1,7 +1,7 @@
 // One API call against the world: authenticate the credentials, authorize the action with the
 // operation's resource and resource policy, run it, and record the event (CloudTrail's shape,
 // with the engine's explanation) whether it succeeded or failed.
-import { authenticate, callerArn, type Caller, type Credentials } from './caller.js';
+import { authenticate, callerArn, invalidToken, type Caller, type Credentials } from './caller.js';
 import { authorize } from './authorize.js';
 import { AwsError } from './errors.js';
 import { checkInput } from './input.js';
@@ -81,6 +81,16 @@ function recordKeyUse(world: World, caller: Caller, service: string, region: str
 }
 
 /**
+ * GetSessionToken's credentials "cannot call any IAM API operations unless MFA authentication
+ * information is included in the request" (API_GetSessionToken); IAM refuses the token itself.
+ */
+function limitSessionCredentials(caller: Caller, service: string): void {
+  const signedWithSessionToken =
+    (caller.kind === 'user' || caller.kind === 'root') && caller.sessionIssuedAt !== undefined;
+  if (signedWithSessionToken && !caller.mfa && service === 'iam') throw invalidToken();
+}
+
+/**
  * Calls one operation. The world changes only when the call succeeds, but for the event and the
  * signing key's last use, which AWS records for every authenticated request.
  */
@@ -103,6 +113,8 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
       region: request.region,
       sourceIp: request.sourceIp,
     };
+    limitSessionCredentials(caller, operation.service);
+    operation.verify?.(env, params);
     if (operation.action && operation.resource) {
       const resourcePolicy = operation.resourcePolicy?.(env, params);
       event.authorization = authorize(env, {

@@ -116,6 +116,14 @@ function globalContext(
     context['aws:MultiFactorAuthPresent'] = 'true';
     context['aws:MultiFactorAuthAge'] = String(Math.floor((world.now - mfaAt) / 1000));
   }
+  if ((caller.kind === 'user' || caller.kind === 'root') && caller.sessionIssuedAt !== undefined) {
+    context['aws:TokenIssueTime'] = isoSeconds(caller.sessionIssuedAt);
+    if (caller.mfa) {
+      context['aws:MultiFactorAuthAge'] = String(
+        Math.floor((world.now - caller.sessionIssuedAt) / 1000),
+      );
+    }
+  }
   if (caller.kind === 'session') {
     context['aws:TokenIssueTime'] = isoSeconds(caller.session.issuedAt);
     if (caller.session.sourceIdentity)

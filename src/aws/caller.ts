@@ -2,7 +2,7 @@
 // them (iam-facts.md, "Error shapes": InvalidClientTokenId, ExpiredToken).
 import type { RequestPrincipal } from '../policy/types.js';
 import { AwsError } from './errors.js';
-import type { AccessKey, IamUser, StsSession, World } from './world.js';
+import type { AccessKey, IamUser, StsSession, UserSession, World } from './world.js';
 
 /** Credentials as an SDK holds them. */
 export interface Credentials {
@@ -11,16 +11,27 @@ export interface Credentials {
   sessionToken?: string;
 }
 
+/** For a user or root caller signing with GetSessionToken's credentials: when they were issued. */
+interface SessionTokenIssue {
+  sessionIssuedAt?: number;
+}
+
 export type Caller =
-  | { kind: 'root'; account: string; accessKeyId?: string; mfa: boolean }
-  | { kind: 'user'; account: string; user: IamUser; accessKeyId?: string; mfa: boolean }
+  | ({ kind: 'root'; account: string; accessKeyId?: string; mfa: boolean } & SessionTokenIssue)
+  | ({
+      kind: 'user';
+      account: string;
+      user: IamUser;
+      accessKeyId?: string;
+      mfa: boolean;
+    } & SessionTokenIssue)
   | { kind: 'session'; account: string; session: StsSession }
   /** An AWS service acting for itself, e.g. EC2 assuming an instance's role. */
   | { kind: 'service'; service: string }
   /** An unsigned request (`--no-sign-request`), which only S3 resource policies can allow. */
   | { kind: 'anonymous' };
 
-const INVALID_TOKEN = () =>
+export const invalidToken = (): AwsError =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
 
 /** The long-term key (AKIA) with this id, of a user or of an account's root user, and its owner. */
@@ -51,26 +62,55 @@ function findLongTermKey(
  * The caller that signed with these credentials. Long-term keys (AKIA) belong to users; temporary
  * ones (ASIA) to STS sessions, which also need their session token and expire on the world's clock.
  */
+/** A session's credentials must match and be unexpired on the world's clock. */
+function checkTemporary<Session extends StsSession | UserSession>(
+  world: World,
+  session: Session | undefined,
+  credentials: Credentials,
+): asserts session is Session {
+  if (
+    !session ||
+    session.secretAccessKey !== credentials.secretAccessKey ||
+    session.sessionToken !== credentials.sessionToken
+  ) {
+    throw invalidToken();
+  }
+  if (world.now >= session.expiration) {
+    throw new AwsError('ExpiredToken', 'The security token included in the request is expired');
+  }
+}
+
+/** The user or root caller of GetSessionToken's credentials. */
+function userSessionCaller(world: World, session: UserSession): Caller {
+  const common = {
+    account: session.account,
+    accessKeyId: session.accessKeyId,
+    mfa: session.mfaAuthenticated,
+    sessionIssuedAt: session.issuedAt,
+  };
+  if (session.userName === undefined) return { kind: 'root', ...common };
+  const user = world.accounts[session.account]?.iam.users[session.userName.toLowerCase()];
+  // A user deleted since: its credentials stop working.
+  if (!user) throw invalidToken();
+  return { kind: 'user', user, ...common };
+}
+
 export function authenticate(world: World, credentials: Credentials): Caller {
-  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+  const { accessKeyId, secretAccessKey } = credentials;
   if (accessKeyId.startsWith('ASIA')) {
+    const userSession = world.userSessions[accessKeyId];
+    if (userSession) {
+      checkTemporary(world, userSession, credentials);
+      return userSessionCaller(world, userSession);
+    }
     const session = world.sessions[accessKeyId];
-    if (
-      !session ||
-      session.secretAccessKey !== secretAccessKey ||
-      session.sessionToken !== sessionToken
-    ) {
-      throw INVALID_TOKEN();
-    }
-    if (world.now >= session.expiration) {
-      throw new AwsError('ExpiredToken', 'The security token included in the request is expired');
-    }
+    checkTemporary(world, session, credentials);
     return { kind: 'session', account: session.account, session };
   }
   const found = findLongTermKey(world, accessKeyId);
   // An inactive key is refused like an unknown one.
   if (found?.key.status !== 'Active' || found.key.secretAccessKey !== secretAccessKey) {
-    throw INVALID_TOKEN();
+    throw invalidToken();
   }
   return found.caller;
 }

@@ -36,6 +36,7 @@ export function createWorld(options: WorldOptions): World {
       options.accounts.map(({ id, name }) => [id, emptyAccount(id, name)]),
     ),
     sessions: {},
+    userSessions: {},
     buckets: {},
     events: [],
   };

@@ -38,6 +38,11 @@ export interface Operation {
    * a malformed request gets its ValidationError whoever sends it.
    */
   input?: InputSpec;
+  /**
+   * Checks of what the caller proves besides its signature (an MFA code), made before
+   * authorization as AWS authenticates before it authorizes; it throws an AwsError.
+   */
+  verify?: (env: RequestEnvironment, params: Params) => void;
   /** The IAM action to authorize, `iam:CreateUser`; none for operations AWS does not authorize. */
   action?: string;
   /** The ARN the action is on, or `*` (reference_policies_actions-resources-contextkeys). */

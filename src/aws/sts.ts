@@ -2,9 +2,10 @@
 import { callerArn, principalOf, type Caller } from './caller.js';
 import { AwsError, validationError } from './errors.js';
 import { newId, newSecret, newSessionToken } from './ids.js';
+import { verifyMfaCode } from './mfa.js';
 import type { Operation, Params, RequestEnvironment } from './operation.js';
 import { isoSeconds } from './time.js';
-import type { IamRole, World } from './world.js';
+import type { IamRole, TemporaryCredentials, UserSession, World } from './world.js';
 import { validatePolicy } from '../policy/validate.js';
 
 /** GetCallerIdentity needs no permission: AWS answers it even under an explicit deny. */
@@ -23,6 +24,16 @@ export const GetCallerIdentity: Operation = {
     return { UserId: userId, Account: account, Arn: callerArn(caller) };
   },
 };
+
+/** The `Credentials` structure of STS responses. */
+function credentialsOf(session: TemporaryCredentials): Record<string, string> {
+  return {
+    AccessKeyId: session.accessKeyId,
+    SecretAccessKey: session.secretAccessKey,
+    SessionToken: session.sessionToken,
+    Expiration: isoSeconds(session.expiration),
+  };
+}
 
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
@@ -102,6 +113,15 @@ function sessionPolicy(params: Params): string[] {
   return [policy];
 }
 
+/** SerialNumber with TokenCode: the code must be the caller's device's, before anything else. */
+function verifyMfa(env: RequestEnvironment, params: Params): void {
+  const serialNumber = text(params, 'SerialNumber');
+  const tokenCode = text(params, 'TokenCode');
+  if (serialNumber !== undefined && tokenCode !== undefined) {
+    verifyMfaCode(env, serialNumber, tokenCode);
+  }
+}
+
 function assumeRoleContext(_env: RequestEnvironment, params: Params): Record<string, string> {
   const context: Record<string, string> = {};
   const sessionName = text(params, 'RoleSessionName');
@@ -134,6 +154,7 @@ export const AssumeRole: Operation = {
       name: role ? `trust policy of role/${role.roleName}` : 'trust policy',
     };
   },
+  verify: verifyMfa,
   context: assumeRoleContext,
   run: ({ world, caller }, params) => {
     checkAssumeRoleParams(params);
@@ -170,12 +191,7 @@ export const AssumeRole: Operation = {
     };
     world.sessions[accessKeyId] = session;
     return {
-      Credentials: {
-        AccessKeyId: accessKeyId,
-        SecretAccessKey: session.secretAccessKey,
-        SessionToken: session.sessionToken,
-        Expiration: isoSeconds(session.expiration),
-      },
+      Credentials: credentialsOf(session),
       AssumedRoleUser: {
         AssumedRoleId: `${role.roleId}:${sessionName}`,
         Arn: `arn:aws:sts::${account}:assumed-role/${role.roleName}/${sessionName}`,
@@ -185,4 +201,61 @@ export const AssumeRole: Operation = {
   },
 };
 
-export const STS_OPERATIONS: readonly Operation[] = [GetCallerIdentity, AssumeRole];
+const SESSION_TOKEN_DEFAULT = 43_200;
+const SESSION_TOKEN_MAX = 129_600;
+
+/**
+ * GetSessionToken (API_GetSessionToken): temporary credentials for an IAM user or the root user,
+ * typically to prove MFA. It needs no permission ("You cannot use policies to control
+ * authentication operations"); session credentials cannot call it; root sessions last at most
+ * an hour, a longer request being cut to one.
+ */
+export const GetSessionToken: Operation = {
+  service: 'sts',
+  name: 'GetSessionToken',
+  verify: verifyMfa,
+  run: ({ world, caller }, params) => {
+    if (
+      (caller.kind !== 'user' && caller.kind !== 'root') ||
+      caller.sessionIssuedAt !== undefined
+    ) {
+      throw new AwsError('AccessDenied', 'Cannot call GetSessionToken with session credentials');
+    }
+    const duration = params.DurationSeconds;
+    if (
+      duration !== undefined &&
+      (typeof duration !== 'number' || duration < 900 || duration > SESSION_TOKEN_MAX)
+    ) {
+      throw constraintError(
+        'durationSeconds',
+        duration,
+        Number(duration) < 900
+          ? 'Member must have value greater than or equal to 900'
+          : `Member must have value less than or equal to ${SESSION_TOKEN_MAX}`,
+      );
+    }
+    const requested = typeof duration === 'number' ? duration : SESSION_TOKEN_DEFAULT;
+    const seconds = caller.kind === 'root' ? Math.min(requested, ONE_HOUR) : requested;
+    const accessKeyId = newId(world, 'ASIA');
+    const session: UserSession = {
+      accessKeyId,
+      secretAccessKey: newSecret(world),
+      sessionToken: newSessionToken(world),
+      expiration: world.now + seconds * 1000,
+      issuedAt: world.now,
+      account: caller.account,
+      mfaAuthenticated: text(params, 'TokenCode') !== undefined,
+      ...(caller.kind === 'user' ? { userName: caller.user.userName } : {}),
+    };
+    world.userSessions[accessKeyId] = session;
+    return {
+      Credentials: credentialsOf(session),
+    };
+  },
+};
+
+export const STS_OPERATIONS: readonly Operation[] = [
+  GetCallerIdentity,
+  AssumeRole,
+  GetSessionToken,
+];

@@ -176,7 +176,7 @@ export interface Account {
 }
 
 /** Temporary credentials handed out by STS, kept so that later requests can be authenticated. */
-export interface StsSession {
+export interface TemporaryCredentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
@@ -184,17 +184,30 @@ export interface StsSession {
   expiration: number;
   issuedAt: number;
   account: string;
+  /** True when the caller authenticated with MFA when asking for the session. */
+  mfaAuthenticated: boolean;
+}
+
+/** A role session (AssumeRole). */
+export interface StsSession extends TemporaryCredentials {
   roleArn: string;
   roleName: string;
   roleId: string;
   sessionName: string;
-  /** True when the caller authenticated with MFA when asking for the session. */
-  mfaAuthenticated: boolean;
   /** True when a role session asked for this one (role chaining: at most one hour). */
   chained: boolean;
   sourceIdentity?: string;
   /** Session policy documents passed to AssumeRole, as JSON text. */
   sessionPolicies: string[];
+}
+
+/**
+ * Temporary credentials a user (or the root user) got from GetSessionToken: requests signed with
+ * them act as that user, MFA-authenticated when the call carried a valid code.
+ */
+export interface UserSession extends TemporaryCredentials {
+  /** Absent for the root user's sessions. */
+  userName?: string;
 }
 
 /** S3 Block Public Access settings (access-control-block-public-access); all on for new buckets. */
@@ -245,6 +258,8 @@ export interface World {
   accounts: Record<string, Account>;
   /** STS sessions by access key id (ASIA...). */
   sessions: Record<string, StsSession>;
+  /** GetSessionToken's sessions by access key id (ASIA...). */
+  userSessions: Record<string, UserSession>;
   /** S3 buckets by name: bucket names are global across accounts. */
   buckets: Record<string, Bucket>;
   events: AwsEvent[];

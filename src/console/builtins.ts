@@ -1,6 +1,7 @@
 // The console's own commands besides `aws`: a few shell commands a learner reaches for (`export`,
 // `env`, `cat`, `ls`, `echo`), and helpers of the tutorial: `whoami`, `explain`, `history`, `wait`,
 // `help`, `clear`.
+import { mfaCode } from '../aws/iam/mfa-codes.js';
 import { isoSeconds } from '../aws/time.js';
 import { explanationText } from '../policy/explanation-text.js';
 import { runAws } from './aws-command.js';
@@ -101,6 +102,18 @@ function explain(session: ConsoleSession): LineOutput {
 }
 
 /** As bash prints it: the number right-aligned in five columns, two spaces, the line. */
+/**
+ * What an authenticator app shows for the seed that `create-virtual-mfa-device --outfile` wrote:
+ * the simulated clock drives the codes, so a real app could not follow them.
+ */
+function showMfaCode(session: ConsoleSession, args: readonly string[]): LineOutput {
+  const [path, ...extra] = args;
+  if (path === undefined || extra.length > 0) return failed('mfa-code: give one SEED_FILE\n', 2);
+  const seed = readMachineFile(currentMachine(session.state), path);
+  if (seed === undefined) return failed(`mfa-code: ${path}: No such file or directory\n`);
+  return printed(`${mfaCode(seed.trim(), session.world.now)}\n`);
+}
+
 function history(session: ConsoleSession): LineOutput {
   return printed(
     session.state.history
@@ -152,6 +165,14 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
       usage: 'wait DURATION',
       summary: 'move the simulated clock on (30s, 15m, 2h, 1d)',
       run: wait,
+    },
+  ],
+  [
+    'mfa-code',
+    {
+      usage: 'mfa-code SEED_FILE',
+      summary: "the code your authenticator app shows now (it changes every 30s: 'wait 30s')",
+      run: showMfaCode,
     },
   ],
   ['history', { usage: 'history', summary: 'the commands entered so far', run: history }],

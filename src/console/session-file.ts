@@ -38,6 +38,7 @@ const worldSchema = z.looseObject({
     z.looseObject({ id: z.string(), name: z.string(), iam: z.looseObject({}) }),
   ),
   sessions: z.record(z.string(), z.looseObject({})),
+  userSessions: z.record(z.string(), z.looseObject({})),
   buckets: z.record(z.string(), z.looseObject({})),
   events: z.array(z.looseObject({})),
 });

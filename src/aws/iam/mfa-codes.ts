@@ -4,9 +4,9 @@
 // console shows the codes instead.
 import { digitsOf } from '../ids.js';
 
-const STEP_MS = 30_000;
+export const MFA_STEP_MS = 30_000;
 
-const stepOf = (epochMs: number) => Math.floor(epochMs / STEP_MS);
+const stepOf = (epochMs: number) => Math.floor(epochMs / MFA_STEP_MS);
 
 /** The code the device with this seed shows at the time. */
 export function mfaCode(seed: string, epochMs: number): string {
@@ -24,7 +24,7 @@ export function consecutiveCodes(
   second: string,
 ): boolean {
   return [0, 1].some((back) => {
-    const at = now - back * STEP_MS;
-    return second === mfaCode(seed, at) && first === mfaCode(seed, at - STEP_MS);
+    const at = now - back * MFA_STEP_MS;
+    return second === mfaCode(seed, at) && first === mfaCode(seed, at - MFA_STEP_MS);
   });
 }
