@@ -147,15 +147,17 @@ function interactive(session: ConsoleSession, done: () => void): void {
   };
   rl.on('line', (physical) => {
     const line = pending === undefined ? physical : `${pending}\n${physical}`;
-    if (pending === undefined && ['exit', 'logout'].includes(line.trim())) {
-      rl.close();
-      return;
-    }
     const result = runLine(session, line);
     if (result.kind === 'incomplete') pending = line;
     else {
       pending = undefined;
       writeLineOutput(result);
+      // Output without a final newline (a metadata token) would run into the prompt.
+      if (result.stdout !== '' && !result.stdout.endsWith('\n')) process.stdout.write('\n');
+      if (result.leave === true) {
+        rl.close();
+        return;
+      }
     }
     prompt();
   });

@@ -163,6 +163,14 @@ export function authorize(env: RequestEnvironment, request: AuthorizationRequest
   const authorization = { request: evaluationRequest, explanation };
   if (decision !== 'allowed') {
     const message = deniedMessage(request.service, evaluationRequest, explanation);
+    // EC2 has its own code and preamble (and adds an encoded message, left out here).
+    if (request.service === 'ec2') {
+      throw new AwsError(
+        'UnauthorizedOperation',
+        `You are not authorized to perform this operation. ${message}`,
+        authorization,
+      );
+    }
     throw new AwsError('AccessDenied', message, authorization);
   }
   return authorization;

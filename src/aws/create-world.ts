@@ -37,6 +37,7 @@ export function createWorld(options: WorldOptions): World {
     ),
     sessions: {},
     userSessions: {},
+    instances: {},
     buckets: {},
     events: [],
   };

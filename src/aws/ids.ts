@@ -41,6 +41,11 @@ export function newId(world: World, prefix: IdPrefix): string {
   return prefix + draw(world, UPPER_ALNUM, isKey ? 16 : 17);
 }
 
+/** 17 lower-case hex digits, as in EC2's ids of today: `i-0abc...`, `r-0...`. */
+export function newHexId(world: World): string {
+  return `0${draw(world, '0123456789abcdef', 16)}`;
+}
+
 /** A 40-character secret access key. */
 export function newSecret(world: World): string {
   return draw(world, SECRET_CHARS, 40);

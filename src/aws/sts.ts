@@ -92,6 +92,9 @@ function checkAssumeRoleParams(params: Params): void {
  */
 function sessionSeconds(caller: Caller, role: IamRole, params: Params): number {
   const requested = typeof params.DurationSeconds === 'number' ? params.DurationSeconds : ONE_HOUR;
+  // An AWS service assuming a role for its own use (EC2 for an instance) is not held to the
+  // role's MaxSessionDuration: instance credentials last about six hours whatever it says.
+  if (caller.kind === 'service') return requested;
   if (caller.kind === 'session' && requested > ONE_HOUR) {
     throw validationError(
       'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',

@@ -210,6 +210,27 @@ export interface UserSession extends TemporaryCredentials {
   userName?: string;
 }
 
+/** An EC2 instance, with what its instance metadata service (IMDS) serves. */
+export interface Ec2Instance {
+  instanceId: string;
+  reservationId: string;
+  account: string;
+  region: string;
+  imageId: string;
+  instanceType: string;
+  launchTime: string;
+  state: 'running' | 'terminated';
+  privateIpAddress: string;
+  /** Its instance profile, whose role the instance's software gets credentials for. */
+  instanceProfileArn?: string;
+  /** `required`: IMDSv2 only (a session token on every request); `optional`: v1 too. */
+  httpTokens: 'optional' | 'required';
+  /** The role session IMDS hands out now: an access key id of `sessions`. */
+  roleSessionKey?: string;
+  /** IMDSv2 session tokens and when each expires (epoch milliseconds). */
+  metadataTokens: Record<string, number>;
+}
+
 /** S3 Block Public Access settings (access-control-block-public-access); all on for new buckets. */
 export interface PublicAccessBlock {
   BlockPublicAcls: boolean;
@@ -260,6 +281,8 @@ export interface World {
   sessions: Record<string, StsSession>;
   /** GetSessionToken's sessions by access key id (ASIA...). */
   userSessions: Record<string, UserSession>;
+  /** EC2 instances by id. */
+  instances: Record<string, Ec2Instance>;
   /** S3 buckets by name: bucket names are global across accounts. */
   buckets: Record<string, Bucket>;
   events: AwsEvent[];

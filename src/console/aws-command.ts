@@ -3,6 +3,7 @@
 // the response in the chosen format, or the service's error on stderr with the CLI's exit code.
 import { callApi } from '../aws/api.js';
 import type { Credentials } from '../aws/caller.js';
+import { instanceRoleCredentials } from '../aws/imds.js';
 import { findOperation } from '../aws/operations.js';
 import { AssumeRole } from '../aws/sts.js';
 import { cliError, serviceError, type CliError } from './cli-errors.js';
@@ -75,6 +76,21 @@ function assumeRoleWith(session: ConsoleSession, machine: Machine, region: strin
   };
 }
 
+/** On an EC2 instance, its role's credentials from the metadata service, as the SDKs get them. */
+function instanceCredentials(session: ConsoleSession, machine: Machine): Credentials | undefined {
+  const instance =
+    machine.instanceId === undefined ? undefined : session.world.instances[machine.instanceId];
+  if (instance?.state !== 'running') return undefined;
+  const found = instanceRoleCredentials(session.world, instance);
+  return (
+    found && {
+      accessKeyId: found.accessKeyId,
+      secretAccessKey: found.secretAccessKey,
+      sessionToken: found.sessionToken,
+    }
+  );
+}
+
 /**
  * Where the CLI sends part of a response to a file instead of printing it: the object's body
  * (`aws s3api get-object ... outfile`), a virtual MFA device's seed (`--outfile`).
@@ -112,6 +128,7 @@ function runCommand(session: ConsoleSession, machine: Machine, command: ParsedCo
       command.globals,
       assumeRoleWith(session, machine, region),
       world.now,
+      () => instanceCredentials(session, machine),
     );
     if (!credentials.ok) return fromCliError(credentials.error);
     caller = credentials.value;

@@ -5,8 +5,10 @@ import { mfaCode } from '../aws/iam/mfa-codes.js';
 import { isoSeconds } from '../aws/time.js';
 import { explanationText } from '../policy/explanation-text.js';
 import { runAws } from './aws-command.js';
+import { curl } from './curl.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { absolutePath, currentMachine, readMachineFile } from './machine.js';
+import { exit, ssh } from './remote.js';
 import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
 
 export interface Builtin {
@@ -75,7 +77,7 @@ function ls(session: ConsoleSession, args: readonly string[]): LineOutput {
     if (path === dir) return printed(`${args[0] ?? dir}\n`);
     if (path.startsWith(`${dir}/`)) names.add(path.slice(dir.length + 1).split('/')[0] ?? '');
   }
-  if (names.size === 0 && args[0] !== undefined) {
+  if (names.size === 0 && dir !== machine.home) {
     return failed(`ls: cannot access '${args[0]}': No such file or directory\n`, 2);
   }
   return printed(
@@ -175,6 +177,19 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
       run: showMfaCode,
     },
   ],
+  [
+    'ssh',
+    { usage: 'ssh INSTANCE_ID', summary: 'log in to an EC2 instance of the world', run: ssh },
+  ],
+  [
+    'curl',
+    {
+      usage: 'curl [-X METHOD] [-H HEADER] URL',
+      summary: 'HTTP requests: the instance metadata service, from an instance',
+      run: curl,
+    },
+  ],
+  ['exit', { usage: 'exit', summary: 'log out of this machine (or leave the console)', run: exit }],
   ['history', { usage: 'history', summary: 'the commands entered so far', run: history }],
   [
     'export',

@@ -165,12 +165,16 @@ function profileCredentials(
   return staticCredentials(profile.settings, FILE_NAMES, 'shared-credentials-file');
 }
 
-/** The credentials a command signs with, or the CLI's error when there are none. */
+/**
+ * The credentials a command signs with, or the CLI's error when there are none. On an EC2
+ * instance the last provider is its role, from the metadata service (`instanceRole`).
+ */
 export function resolveCredentials(
   machine: Machine,
   globals: GlobalOptions,
   assumeRole: AssumeRole,
   now: number,
+  instanceRole: () => Credentials | undefined = () => undefined,
 ): Resolved<Credentials> {
   if (globals.profile === undefined) {
     const fromEnv = staticCredentials(machine.env, ENV_NAMES, 'env');
@@ -180,12 +184,10 @@ export function resolveCredentials(
   if (!profile.exists && namedExplicitly(machine, globals)) {
     return { ok: false, error: profileNotFound(profile.name) };
   }
-  return (
-    profileCredentials(machine, profile, assumeRole, now, 0) ?? {
-      ok: false,
-      error: noCredentials(),
-    }
-  );
+  const fromProfile = profileCredentials(machine, profile, assumeRole, now, 0);
+  if (fromProfile) return fromProfile;
+  const fromInstance = instanceRole();
+  return fromInstance ? { ok: true, value: fromInstance } : { ok: false, error: noCredentials() };
 }
 
 /** Where a request goes: `--region`, the environment, the profile; us-east-1 when none says. */

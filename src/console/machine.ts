@@ -14,6 +14,8 @@ export interface Machine {
   env: Record<string, string>;
   /** The address the machine's requests come from (aws:SourceIp). */
   sourceIp: string;
+  /** For an EC2 instance: its id, for the metadata service and its role's credentials. */
+  instanceId?: string;
 }
 
 export interface ConsoleState {
@@ -21,6 +23,8 @@ export interface ConsoleState {
   machines: Record<string, Machine>;
   /** The name of the machine the learner is on. */
   current: string;
+  /** The machines `ssh` left, innermost last: `exit` goes back to the last one. */
+  previous: string[];
   /** Every line entered, oldest first. */
   history: string[];
 }

@@ -61,6 +61,7 @@ export function createSandbox(seed: string, now: number): ConsoleSession {
     formatVersion: 1,
     machines: { laptop: laptop(key.AccessKeyId, key.SecretAccessKey) },
     current: 'laptop',
+    previous: [],
     history: [],
   };
   return { world, state };

@@ -18,12 +18,14 @@ const machineSchema = z.strictObject({
   files: strings,
   env: strings,
   sourceIp: z.string(),
+  instanceId: z.optional(z.string()),
 });
 
 const consoleSchema = z.strictObject({
   formatVersion: z.literal(1),
   machines: z.record(z.string(), machineSchema),
   current: z.string(),
+  previous: z.array(z.string()),
   history: z.array(z.string()),
 });
 
@@ -39,6 +41,7 @@ const worldSchema = z.looseObject({
   ),
   sessions: z.record(z.string(), z.looseObject({})),
   userSessions: z.record(z.string(), z.looseObject({})),
+  instances: z.record(z.string(), z.looseObject({})),
   buckets: z.record(z.string(), z.looseObject({})),
   events: z.array(z.looseObject({})),
 });

@@ -15,6 +15,8 @@ export interface LineOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** `exit` on the first machine: the console ends. */
+  leave?: boolean;
 }
 
 export const printed = (stdout: string): LineOutput => ({ stdout, stderr: '', exitCode: 0 });

@@ -11,7 +11,7 @@ runLine(session, 'aws s3api create-bucket --bucket reports-2026');
 
 describe('completeLine', () => {
   it('completes the first word from the console commands', () => {
-    expect(completeLine(session, 'ex')).toEqual([['explain', 'export'], 'ex']);
+    expect(completeLine(session, 'ex')).toEqual([['exit', 'explain', 'export'], 'ex']);
     expect(completeLine(session, '')[0]).toContain('whoami');
   });
 

@@ -5,21 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_ACCOUNT } from '../../src/console/sandbox.js';
 import type { ConsoleSession } from '../../src/console/session.js';
-import { runLine } from '../../src/console/shell.js';
+import { ADMIN_ARN, ok, run, trustPolicy } from './helpers.js';
 
 const SERIAL = `arn:aws:iam::${SANDBOX_ACCOUNT}:mfa/admin-phone`;
-
-function run(session: ConsoleSession, line: string) {
-  const result = runLine(session, line);
-  if (result.kind !== 'done') throw new Error(`incomplete: ${line}`);
-  return result;
-}
-
-function ok(session: ConsoleSession, line: string): string {
-  const result = run(session, line);
-  expect(result.stderr, line).toBe('');
-  return result.stdout.trim();
-}
 
 /** The sandbox with a virtual MFA device enabled for admin, as the console's user would do it. */
 function withMfa(): ConsoleSession {
@@ -109,17 +97,7 @@ describe('GetSessionToken', () => {
 });
 
 describe('a role that requires MFA (id_credentials_mfa_configure-api-require)', () => {
-  const trust = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${SANDBOX_ACCOUNT}:user/admin` },
-        Action: 'sts:AssumeRole',
-        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
-      },
-    ],
-  });
+  const trust = trustPolicy({ AWS: ADMIN_ARN }, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } });
   const assume = `aws sts assume-role --role-arn arn:aws:iam::${SANDBOX_ACCOUNT}:role/breakglass --role-session-name admin`;
 
   it('is assumed only with a valid code, and explain shows the failed condition', () => {

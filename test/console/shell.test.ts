@@ -6,6 +6,7 @@ import { currentMachine, promptOf } from '../../src/console/machine.js';
 import { createSandbox, SANDBOX_ACCOUNT } from '../../src/console/sandbox.js';
 import type { ConsoleSession } from '../../src/console/session.js';
 import { MAX_LINE_LENGTH, runLine } from '../../src/console/shell.js';
+import { ADMIN_ARN, json, run, trustPolicy } from './helpers.js';
 
 const START = Date.UTC(2026, 10, 30, 10);
 
@@ -13,28 +14,7 @@ function sandbox(): ConsoleSession {
   return createSandbox('shell-test', START);
 }
 
-function run(session: ConsoleSession, line: string) {
-  const result = runLine(session, line);
-  if (result.kind !== 'done') throw new Error(`incomplete: ${line}`);
-  return result;
-}
-
-function json(session: ConsoleSession, line: string): Record<string, unknown> {
-  const result = run(session, line);
-  expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-}
-
-const TRUST_ADMIN = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${SANDBOX_ACCOUNT}:user/admin` },
-      Action: 'sts:AssumeRole',
-    },
-  ],
-});
+const TRUST_ADMIN = trustPolicy({ AWS: ADMIN_ARN });
 
 /** A role `app` that admin may assume, and a role profile `app` for it, as a learner sets them up. */
 function withAppProfile(session: ConsoleSession): void {

@@ -1,0 +1,294 @@
+// Amazon EC2, as much as the "application on EC2" scenario needs (EC2 API reference;
+// id_roles_use_switch-role-ec2): instances launched with an instance profile, which takes
+// `iam:PassRole` on its role, metadata options (IMDSv2 required or optional), and terminating.
+// Simulated instances run Amazon Linux 2023, whose AMIs set ImdsSupport v2.0, so IMDSv2 is
+// required unless the launch says otherwise (configuring-IMDS-new-instances).
+import { authorize } from './authorize.js';
+import { AwsError } from './errors.js';
+import { callerAccount } from './iam/account.js';
+import { newHexId } from './ids.js';
+import { text } from './input.js';
+import type { Operation, Params, RequestEnvironment } from './operation.js';
+import { isoSeconds } from './time.js';
+import type { Account, Ec2Instance, InstanceProfile } from './world.js';
+
+/** At most this many instances per RunInstances here: lessons need one or two. */
+const MAX_COUNT = 5;
+const AMAZON_LINUX_2023 = 'ami-0fff1b9a61dec8a5f';
+
+const instanceArn = (env: RequestEnvironment, instanceId: string) =>
+  `arn:aws:ec2:${env.region}:${callerAccount(env).id}:instance/${instanceId}`;
+
+function structure(params: Params, name: string): Record<string, unknown> {
+  const value = params[name];
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function notFound(ids: readonly string[]): AwsError {
+  const list = ids.map((id) => `'${id}'`).join(', ');
+  return new AwsError(
+    'InvalidInstanceID.NotFound',
+    ids.length === 1
+      ? `The instance ID ${list} does not exist`
+      : `The instance IDs ${list} do not exist`,
+  );
+}
+
+/** The caller's instances by id; any id that is not one of them is InvalidInstanceID.NotFound. */
+function instancesOf(env: RequestEnvironment, ids: readonly string[]): Ec2Instance[] {
+  const account = callerAccount(env).id;
+  const found = ids.map((id) => env.world.instances[id]);
+  const missing = ids.filter((_, i) => found[i]?.account !== account);
+  if (missing.length > 0) throw notFound(missing);
+  return found.filter((instance): instance is Ec2Instance => instance !== undefined);
+}
+
+/** The instance profile that `IamInstanceProfile: {Arn | Name}` names, as EC2 reports a bad one. */
+function instanceProfileOf(account: Account, spec: Record<string, unknown>): InstanceProfile {
+  const arn = typeof spec.Arn === 'string' ? spec.Arn : undefined;
+  const name = typeof spec.Name === 'string' ? spec.Name : undefined;
+  if (arn !== undefined && name !== undefined) {
+    throw new AwsError(
+      'InvalidParameterCombination',
+      'The parameter iamInstanceProfile.name may not be used in combination with iamInstanceProfile.arn',
+    );
+  }
+  const profile = Object.values(account.iam.instanceProfiles).find((p) =>
+    arn === undefined ? p.instanceProfileName.toLowerCase() === name?.toLowerCase() : p.arn === arn,
+  );
+  if (profile === undefined) {
+    const [field, value] = arn === undefined ? ['name', name] : ['arn', arn];
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Value (${value ?? ''}) for parameter iamInstanceProfile.${field} is invalid. Invalid IAM Instance Profile ${field}`,
+    );
+  }
+  return profile;
+}
+
+/**
+ * Handing a role to EC2 is passing it: the caller needs iam:PassRole on the profile's role, with
+ * iam:PassedToService ec2.amazonaws.com (id_roles_use_passrole).
+ */
+function passRoleOf(env: RequestEnvironment, account: Account, profile: InstanceProfile): void {
+  const roleName = profile.roles[0];
+  const role = roleName === undefined ? undefined : account.iam.roles[roleName.toLowerCase()];
+  if (role === undefined) return;
+  authorize(env, {
+    service: 'ec2',
+    action: 'iam:PassRole',
+    resource: role.arn,
+    context: { 'iam:PassedToService': 'ec2.amazonaws.com' },
+  });
+}
+
+const STATES = {
+  pending: { Code: 0, Name: 'pending' },
+  running: { Code: 16, Name: 'running' },
+  'shutting-down': { Code: 32, Name: 'shutting-down' },
+  terminated: { Code: 48, Name: 'terminated' },
+} as const;
+
+/** An instance as DescribeInstances shows it (the model's `Instance`), in a given state. */
+function instanceView(
+  world: RequestEnvironment['world'],
+  instance: Ec2Instance,
+  state: keyof typeof STATES = instance.state,
+): Record<string, unknown> {
+  const profile = instance.instanceProfileArn
+    ? Object.values(world.accounts[instance.account]?.iam.instanceProfiles ?? {}).find(
+        (p) => p.arn === instance.instanceProfileArn,
+      )
+    : undefined;
+  return {
+    AmiLaunchIndex: 0,
+    ImageId: instance.imageId,
+    InstanceId: instance.instanceId,
+    InstanceType: instance.instanceType,
+    LaunchTime: instance.launchTime,
+    Placement: { AvailabilityZone: `${instance.region}a`, GroupName: '', Tenancy: 'default' },
+    PrivateIpAddress: instance.privateIpAddress,
+    State: STATES[state],
+    ...(profile ? { IamInstanceProfile: { Arn: profile.arn, Id: profile.instanceProfileId } } : {}),
+    MetadataOptions: {
+      State: 'applied',
+      HttpTokens: instance.httpTokens,
+      HttpPutResponseHopLimit: 2,
+      HttpEndpoint: 'enabled',
+      HttpProtocolIpv6: 'disabled',
+      InstanceMetadataTags: 'disabled',
+    },
+  };
+}
+
+function httpTokensOf(params: Params): Ec2Instance['httpTokens'] {
+  const value = structure(params, 'MetadataOptions').HttpTokens;
+  return value === 'optional' ? 'optional' : 'required';
+}
+
+export const RunInstances: Operation = {
+  service: 'ec2',
+  name: 'RunInstances',
+  action: 'ec2:RunInstances',
+  resource: (env) => `arn:aws:ec2:${env.region}:${callerAccount(env).id}:instance/*`,
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const profileSpec = structure(params, 'IamInstanceProfile');
+    const profile =
+      Object.keys(profileSpec).length > 0 ? instanceProfileOf(account, profileSpec) : undefined;
+    if (profile) passRoleOf(env, account, profile);
+    const count = Number(params.MaxCount ?? 1);
+    if (count > MAX_COUNT) {
+      throw new AwsError(
+        'InstanceLimitExceeded',
+        `You have requested more instances (${count}) than your current instance limit of ${MAX_COUNT} allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
+      );
+    }
+    const { world } = env;
+    const reservationId = `r-${newHexId(world)}`;
+    const instances: Ec2Instance[] = [];
+    for (let i = 0; i < count; i++) {
+      const instanceId = `i-${newHexId(world)}`;
+      const serial = Object.keys(world.instances).length + 10;
+      const instance: Ec2Instance = {
+        instanceId,
+        reservationId,
+        account: account.id,
+        region: env.region,
+        imageId: text(params, 'ImageId') ?? AMAZON_LINUX_2023,
+        instanceType: text(params, 'InstanceType') ?? 'm1.small',
+        launchTime: isoSeconds(world.now),
+        state: 'running',
+        privateIpAddress: `172.31.${Math.floor(serial / 250)}.${serial % 250}`,
+        httpTokens: httpTokensOf(params),
+        metadataTokens: {},
+        ...(profile ? { instanceProfileArn: profile.arn } : {}),
+      };
+      world.instances[instanceId] = instance;
+      instances.push(instance);
+    }
+    return {
+      Groups: [],
+      Instances: instances.map((instance) => instanceView(world, instance, 'pending')),
+      OwnerId: account.id,
+      ReservationId: reservationId,
+    };
+  },
+};
+
+export const DescribeInstances: Operation = {
+  service: 'ec2',
+  name: 'DescribeInstances',
+  action: 'ec2:DescribeInstances',
+  resource: () => '*',
+  run: (env, params) => {
+    const ids = Array.isArray(params.InstanceIds) ? (params.InstanceIds as string[]) : undefined;
+    const account = callerAccount(env).id;
+    const instances =
+      ids === undefined
+        ? Object.values(env.world.instances).filter(
+            (i) => i.account === account && i.region === env.region,
+          )
+        : instancesOf(env, ids);
+    const reservations = new Map<string, Ec2Instance[]>();
+    for (const instance of instances) {
+      reservations.set(instance.reservationId, [
+        ...(reservations.get(instance.reservationId) ?? []),
+        instance,
+      ]);
+    }
+    return {
+      Reservations: [...reservations].map(([reservationId, members]) => ({
+        Groups: [],
+        Instances: members.map((instance) => instanceView(env.world, instance)),
+        OwnerId: account,
+        ReservationId: reservationId,
+      })),
+    };
+  },
+};
+
+/** The one instance an operation names by `InstanceId`. */
+function namedInstance(env: RequestEnvironment, params: Params): Ec2Instance {
+  const [instance] = instancesOf(env, [text(params, 'InstanceId') ?? '']);
+  if (instance === undefined) throw notFound([text(params, 'InstanceId') ?? '']);
+  return instance;
+}
+
+export const TerminateInstances: Operation = {
+  service: 'ec2',
+  name: 'TerminateInstances',
+  action: 'ec2:TerminateInstances',
+  resource: (env, params) => {
+    const ids = Array.isArray(params.InstanceIds) ? (params.InstanceIds as string[]) : [];
+    return instanceArn(env, ids[0] ?? '*');
+  },
+  run: (env, params) => {
+    const ids = Array.isArray(params.InstanceIds) ? (params.InstanceIds as string[]) : [];
+    const instances = instancesOf(env, ids);
+    const changes = instances.map((instance) => {
+      const previous = STATES[instance.state];
+      instance.state = 'terminated';
+      instance.metadataTokens = {};
+      return {
+        InstanceId: instance.instanceId,
+        CurrentState: STATES['shutting-down'],
+        PreviousState: previous,
+      };
+    });
+    return { TerminatingInstances: changes };
+  },
+};
+
+export const ModifyInstanceMetadataOptions: Operation = {
+  service: 'ec2',
+  name: 'ModifyInstanceMetadataOptions',
+  action: 'ec2:ModifyInstanceMetadataOptions',
+  resource: (env, params) => instanceArn(env, text(params, 'InstanceId') ?? ''),
+  run: (env, params) => {
+    const instance = namedInstance(env, params);
+    const tokens = text(params, 'HttpTokens');
+    if (tokens === 'optional' || tokens === 'required') instance.httpTokens = tokens;
+    const view = instanceView(env.world, instance).MetadataOptions as Record<string, unknown>;
+    return {
+      InstanceId: instance.instanceId,
+      InstanceMetadataOptions: { ...view, State: 'pending' },
+    };
+  },
+};
+
+export const AssociateIamInstanceProfile: Operation = {
+  service: 'ec2',
+  name: 'AssociateIamInstanceProfile',
+  action: 'ec2:AssociateIamInstanceProfile',
+  resource: (env, params) => instanceArn(env, text(params, 'InstanceId') ?? ''),
+  run: (env, params) => {
+    const instance = namedInstance(env, params);
+    if (instance.instanceProfileArn !== undefined) {
+      throw new AwsError(
+        'IncorrectState',
+        `There is an existing association for instance ${instance.instanceId}`,
+      );
+    }
+    const account = callerAccount(env);
+    const profile = instanceProfileOf(account, structure(params, 'IamInstanceProfile'));
+    passRoleOf(env, account, profile);
+    instance.instanceProfileArn = profile.arn;
+    return {
+      IamInstanceProfileAssociation: {
+        AssociationId: `iip-assoc-${newHexId(env.world)}`,
+        InstanceId: instance.instanceId,
+        IamInstanceProfile: { Arn: profile.arn, Id: profile.instanceProfileId },
+        State: 'associating',
+      },
+    };
+  },
+};
+
+export const EC2_OPERATIONS: readonly Operation[] = [
+  RunInstances,
+  DescribeInstances,
+  TerminateInstances,
+  ModifyInstanceMetadataOptions,
+  AssociateIamInstanceProfile,
+];
