@@ -52,8 +52,9 @@ const sessionSchema = z.strictObject({
   console: consoleSchema,
 });
 
+/** Compact JSON: a session's event log makes it large, and it is read by programs, not people. */
 export function snapshotSession(session: ConsoleSession): string {
-  return `${JSON.stringify({ iamTutorSession: 1, world: session.world, console: session.state }, null, 2)}\n`;
+  return `${JSON.stringify({ iamTutorSession: 1, world: session.world, console: session.state })}\n`;
 }
 
 export type RestoredSession =
