@@ -47,6 +47,12 @@ function userIdentity(caller: Caller): AwsEvent['userIdentity'] {
       return { type: 'AWSService' };
     case 'anonymous':
       return { type: 'AWSAccount', accountId: 'anonymous' };
+    case 'federated':
+      return {
+        type: 'WebIdentityUser',
+        principalId: caller.subject,
+        identityProvider: caller.provider,
+      };
   }
 }
 
@@ -103,10 +109,18 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
     userIdentity: { type: 'Unknown' },
   };
   try {
-    const caller = resolveCaller(world, request.caller);
-    event.userIdentity = userIdentity(caller);
-    recordKeyUse(world, caller, operation.service, request.region);
-    if (operation.input) checkInput(operation.input, params);
+    let caller: Caller;
+    if (operation.identify === undefined) {
+      caller = resolveCaller(world, request.caller);
+      recordKeyUse(world, caller, operation.service, request.region);
+      event.userIdentity = userIdentity(caller);
+      if (operation.input) checkInput(operation.input, params);
+    } else {
+      // Unsigned: the request proves who it is for with what it carries, once it is well formed.
+      if (operation.input) checkInput(operation.input, params);
+      caller = operation.identify(world, params);
+      event.userIdentity = userIdentity(caller);
+    }
     const env: RequestEnvironment = {
       world,
       caller,

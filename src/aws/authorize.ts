@@ -87,6 +87,7 @@ function callerSide(
     case 'root':
     case 'service':
     case 'anonymous':
+    case 'federated':
       return { identityPolicies: [], tags: [] };
   }
 }
@@ -124,6 +125,7 @@ function globalContext(
       );
     }
   }
+  if (caller.kind === 'federated') Object.assign(context, caller.context);
   if (caller.kind === 'session') {
     context['aws:TokenIssueTime'] = isoSeconds(caller.session.issuedAt);
     if (caller.session.sourceIdentity)
@@ -181,6 +183,8 @@ export function authorize(env: RequestEnvironment, request: AuthorizationRequest
  * from another account or without credentials (iam-facts.md, "Error shapes").
  */
 function deniedMessage(service: string, request: Request, explanation: Explanation): string {
+  // Federation requests are denied without naming anyone: the caller is not an AWS principal.
+  if (request.principal.type === 'federated') return `Not authorized to perform ${request.action}`;
   const message = accessDeniedMessage(request, explanation) ?? 'Access Denied';
   if (service !== 's3') return message;
   if (explanation.crossAccount || request.principal.type === 'anonymous') return 'Access Denied';

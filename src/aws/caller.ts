@@ -29,7 +29,12 @@ export type Caller =
   /** An AWS service acting for itself, e.g. EC2 assuming an instance's role. */
   | { kind: 'service'; service: string }
   /** An unsigned request (`--no-sign-request`), which only S3 resource policies can allow. */
-  | { kind: 'anonymous' };
+  | { kind: 'anonymous' }
+  /**
+   * Someone an identity provider vouches for (AssumeRoleWithWebIdentity): the IAM provider's ARN,
+   * and the token's claims as the condition keys they become (`token.actions...:sub`).
+   */
+  | { kind: 'federated'; provider: string; subject: string; context: Record<string, string> };
 
 export const invalidToken = (): AwsError =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
@@ -144,6 +149,8 @@ export function principalOf(caller: Caller): RequestPrincipal {
       return { type: 'service', service: caller.service };
     case 'anonymous':
       return { type: 'anonymous' };
+    case 'federated':
+      return { type: 'federated', provider: caller.provider };
   }
 }
 

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   DeleteConflict: 409,
   EntityAlreadyExists: 409,
   ExpiredToken: 400,
+  ExpiredTokenException: 400,
+  InvalidIdentityToken: 400,
   IncorrectState: 400,
   InstanceLimitExceeded: 400,
   'InvalidInstanceID.NotFound': 400,

@@ -61,10 +61,10 @@ export function newMfaSeed(world: World): string {
   return draw(world, UPPER_ALNUM, 64);
 }
 
-/** `length` decimal digits that are a function of the text alone (no counter is drawn). */
-export function digitsOf(text: string, length: number): string {
+/** `length` characters of `alphabet` that are a function of the text alone (no counter is drawn). */
+export function digestOf(text: string, length: number, alphabet = '0123456789'): string {
   const next = stream(text);
   let out = '';
-  for (let i = 0; i < length; i++) out += String(next() % 10);
+  for (let i = 0; i < length; i++) out += alphabet.charAt(next() % alphabet.length);
   return out;
 }

@@ -39,6 +39,11 @@ export interface Operation {
    */
   input?: InputSpec;
   /**
+   * For requests sent unsigned that carry their own proof of who they are for (a web identity
+   * token): the caller that proof establishes, or an AwsError.
+   */
+  identify?: (world: World, params: Params) => Caller;
+  /**
    * Checks of what the caller proves besides its signature (an MFA code), made before
    * authorization as AWS authenticates before it authorizes; it throws an AwsError.
    */

@@ -3,7 +3,8 @@ import { callerArn, principalOf, type Caller } from './caller.js';
 import { AwsError, validationError } from './errors.js';
 import { newId, newSecret, newSessionToken } from './ids.js';
 import { verifyMfaCode } from './mfa.js';
-import type { Operation, Params, RequestEnvironment } from './operation.js';
+import { verifyWebIdentityToken } from './web-identity.js';
+import type { Operation, Params, RequestEnvironment, ResourcePolicy } from './operation.js';
 import { isoSeconds } from './time.js';
 import type { IamRole, TemporaryCredentials, UserSession, World } from './world.js';
 import { validatePolicy } from '../policy/validate.js';
@@ -141,65 +142,113 @@ function assumeRoleContext(_env: RequestEnvironment, params: Params): Record<str
   return context;
 }
 
+/** A role's trust policy, the resource policy of every way to assume it. */
+function trustPolicyOf({ world }: RequestEnvironment, params: Params): ResourcePolicy {
+  const arn = text(params, 'RoleArn') ?? '';
+  const role = roleByArn(world, arn);
+  // A role that does not exist has no trust policy, and a trust policy must allow explicitly.
+  return {
+    ...(role ? { document: role.assumeRolePolicyDocument } : {}),
+    kind: 'trust',
+    account: arn.split(':')[4] ?? '',
+    name: role ? `trust policy of role/${role.roleName}` : 'trust policy',
+  };
+}
+
+/** A new session of the role, once the request is authorized: AssumeRole's response. */
+function startRoleSession({ world, caller }: RequestEnvironment, params: Params) {
+  checkAssumeRoleParams(params);
+  const role = roleByArn(world, text(params, 'RoleArn') ?? '');
+  if (!role) {
+    // Unreachable for signed callers (authorization denies first); kept for AWS services.
+    throw new AwsError(
+      'AccessDenied',
+      `User: ${callerArn(caller)} is not authorized to perform: sts:AssumeRole on resource: ${text(params, 'RoleArn') ?? ''}`,
+    );
+  }
+  const seconds = sessionSeconds(caller, role, params);
+  const policies = sessionPolicy(params);
+  const sessionName = text(params, 'RoleSessionName') ?? '';
+  const account = role.arn.split(':')[4] ?? '';
+  const inherited = caller.kind === 'session' ? caller.session.sourceIdentity : undefined;
+  const sourceIdentity = inherited ?? text(params, 'SourceIdentity');
+  const accessKeyId = newId(world, 'ASIA');
+  const session = {
+    accessKeyId,
+    secretAccessKey: newSecret(world),
+    sessionToken: newSessionToken(world),
+    expiration: world.now + seconds * 1000,
+    issuedAt: world.now,
+    account,
+    roleArn: role.arn,
+    roleName: role.roleName,
+    roleId: role.roleId,
+    sessionName,
+    mfaAuthenticated: text(params, 'TokenCode') !== undefined,
+    chained: caller.kind === 'session',
+    sessionPolicies: policies,
+    ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
+  };
+  world.sessions[accessKeyId] = session;
+  return {
+    Credentials: credentialsOf(session),
+    AssumedRoleUser: {
+      AssumedRoleId: `${role.roleId}:${sessionName}`,
+      Arn: `arn:aws:sts::${account}:assumed-role/${role.roleName}/${sessionName}`,
+    },
+    ...(sourceIdentity === undefined ? {} : { SourceIdentity: sourceIdentity }),
+  };
+}
+
 export const AssumeRole: Operation = {
   service: 'sts',
   name: 'AssumeRole',
   action: 'sts:AssumeRole',
   resource: (_env, params) => text(params, 'RoleArn') ?? '',
-  resourcePolicy: ({ world }, params) => {
-    const arn = text(params, 'RoleArn') ?? '';
-    const role = roleByArn(world, arn);
-    // A role that does not exist has no trust policy, and a trust policy must allow explicitly.
-    return {
-      ...(role ? { document: role.assumeRolePolicyDocument } : {}),
-      kind: 'trust',
-      account: arn.split(':')[4] ?? '',
-      name: role ? `trust policy of role/${role.roleName}` : 'trust policy',
-    };
-  },
+  resourcePolicy: trustPolicyOf,
   verify: verifyMfa,
   context: assumeRoleContext,
-  run: ({ world, caller }, params) => {
-    checkAssumeRoleParams(params);
-    const role = roleByArn(world, text(params, 'RoleArn') ?? '');
-    if (!role) {
-      // Unreachable for signed callers (authorization denies first); kept for AWS services.
-      throw new AwsError(
-        'AccessDenied',
-        `User: ${callerArn(caller)} is not authorized to perform: sts:AssumeRole on resource: ${text(params, 'RoleArn') ?? ''}`,
-      );
-    }
-    const seconds = sessionSeconds(caller, role, params);
-    const policies = sessionPolicy(params);
-    const sessionName = text(params, 'RoleSessionName') ?? '';
-    const account = role.arn.split(':')[4] ?? '';
-    const inherited = caller.kind === 'session' ? caller.session.sourceIdentity : undefined;
-    const sourceIdentity = inherited ?? text(params, 'SourceIdentity');
-    const accessKeyId = newId(world, 'ASIA');
-    const session = {
-      accessKeyId,
-      secretAccessKey: newSecret(world),
-      sessionToken: newSessionToken(world),
-      expiration: world.now + seconds * 1000,
-      issuedAt: world.now,
-      account,
-      roleArn: role.arn,
-      roleName: role.roleName,
-      roleId: role.roleId,
-      sessionName,
-      mfaAuthenticated: text(params, 'TokenCode') !== undefined,
-      chained: caller.kind === 'session',
-      sessionPolicies: policies,
-      ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
-    };
-    world.sessions[accessKeyId] = session;
+  run: startRoleSession,
+};
+
+/**
+ * AssumeRoleWithWebIdentity (API_AssumeRoleWithWebIdentity): sent unsigned; the token says who
+ * the request is for, and its claims become condition keys of the trust policy
+ * (reference_policies_iam-condition-keys, "Available keys for OIDC federation": `HOST:aud`,
+ * `HOST:sub`). A trust policy that does not allow it: `Not authorized to perform
+ * sts:AssumeRoleWithWebIdentity`, the message GitHub Actions users know.
+ */
+export const AssumeRoleWithWebIdentity: Operation = {
+  service: 'sts',
+  name: 'AssumeRoleWithWebIdentity',
+  identify: (world, params) => {
+    const account = (text(params, 'RoleArn') ?? '').split(':')[4] ?? '';
+    const token = verifyWebIdentityToken(world, account, text(params, 'WebIdentityToken') ?? '');
+    const { claims, issuer, provider } = token;
     return {
-      Credentials: credentialsOf(session),
-      AssumedRoleUser: {
-        AssumedRoleId: `${role.roleId}:${sessionName}`,
-        Arn: `arn:aws:sts::${account}:assumed-role/${role.roleName}/${sessionName}`,
+      kind: 'federated',
+      provider: provider.arn,
+      subject: claims.sub ?? '',
+      context: {
+        'aws:FederatedProvider': provider.arn,
+        [`${issuer}:sub`]: claims.sub ?? '',
+        [`${issuer}:aud`]: claims.aud ?? '',
       },
-      ...(sourceIdentity === undefined ? {} : { SourceIdentity: sourceIdentity }),
+    };
+  },
+  action: 'sts:AssumeRoleWithWebIdentity',
+  resource: (_env, params) => text(params, 'RoleArn') ?? '',
+  resourcePolicy: trustPolicyOf,
+  context: assumeRoleContext,
+  run: (env, params) => {
+    const { caller } = env;
+    const issuer =
+      caller.kind === 'federated' ? caller.provider.replace(/^.*:oidc-provider\//, '') : '';
+    return {
+      ...startRoleSession(env, params),
+      SubjectFromWebIdentityToken: caller.kind === 'federated' ? caller.subject : '',
+      Provider: `https://${issuer}`,
+      Audience: caller.kind === 'federated' ? (caller.context[`${issuer}:aud`] ?? '') : '',
     };
   },
 };
@@ -260,5 +309,6 @@ export const GetSessionToken: Operation = {
 export const STS_OPERATIONS: readonly Operation[] = [
   GetCallerIdentity,
   AssumeRole,
+  AssumeRoleWithWebIdentity,
   GetSessionToken,
 ];

@@ -262,7 +262,14 @@ export interface AwsEvent {
   eventTime: string;
   eventSource: string;
   eventName: string;
-  userIdentity: { type: string; arn?: string; accountId?: string; accessKeyId?: string };
+  userIdentity: {
+    type: string;
+    arn?: string;
+    accountId?: string;
+    accessKeyId?: string;
+    principalId?: string;
+    identityProvider?: string;
+  };
   errorCode?: string;
   errorMessage?: string;
   /** The request as the policy engine saw it and its explanation, when it was authorized. */

@@ -122,7 +122,8 @@ function runCommand(session: ConsoleSession, machine: Machine, command: ParsedCo
   const { world } = session;
   const region = resolveRegion(machine, command.globals);
   let caller: Credentials | 'anonymous' = 'anonymous';
-  if (!command.globals.noSignRequest) {
+  // The CLI sends unsigned what proves its caller itself (assume-role-with-web-identity).
+  if (!command.globals.noSignRequest && operation.identify === undefined) {
     const credentials = resolveCredentials(
       machine,
       command.globals,

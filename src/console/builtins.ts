@@ -8,6 +8,7 @@ import { runAws } from './aws-command.js';
 import { curl } from './curl.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { absolutePath, currentMachine, readMachineFile } from './machine.js';
+import { oidcToken } from './oidc-token.js';
 import { exit, ssh } from './remote.js';
 import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
 
@@ -190,6 +191,14 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     },
   ],
   ['exit', { usage: 'exit', summary: 'log out of this machine (or leave the console)', run: exit }],
+  [
+    'oidc-token',
+    {
+      usage: 'oidc-token --repo OWNER/REPO [--ref REF]',
+      summary: 'a token from a simulated OIDC provider (GitHub Actions unless --issuer)',
+      run: oidcToken,
+    },
+  ],
   ['history', { usage: 'history', summary: 'the commands entered so far', run: history }],
   [
     'export',

@@ -25,15 +25,19 @@ export function json(session: ConsoleSession, line: string): Record<string, unkn
   return JSON.parse(ok(session, line)) as Record<string, unknown>;
 }
 
-/** A role trust policy allowing `principal` to call sts:AssumeRole, as the console's JSON text. */
-export function trustPolicy(principal: Record<string, string>, condition?: unknown): string {
+/** A role trust policy allowing `principal` to assume the role, as the console's JSON text. */
+export function trustPolicy(
+  principal: Record<string, string>,
+  condition?: unknown,
+  action = 'sts:AssumeRole',
+): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
       {
         Effect: 'Allow',
         Principal: principal,
-        Action: 'sts:AssumeRole',
+        Action: action,
         ...(condition === undefined ? {} : { Condition: condition }),
       },
     ],

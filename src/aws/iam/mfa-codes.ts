@@ -2,7 +2,7 @@
 // of the clock, derived from the device's seed; but a function of the world's clock, which a
 // lesson moves (`wait 2h`), so a real authenticator app could not follow it anyway, and the
 // console shows the codes instead.
-import { digitsOf } from '../ids.js';
+import { digestOf } from '../ids.js';
 
 export const MFA_STEP_MS = 30_000;
 
@@ -10,7 +10,7 @@ const stepOf = (epochMs: number) => Math.floor(epochMs / MFA_STEP_MS);
 
 /** The code the device with this seed shows at the time. */
 export function mfaCode(seed: string, epochMs: number): string {
-  return digitsOf(`${seed}:${stepOf(epochMs)}`, 6);
+  return digestOf(`${seed}:${stepOf(epochMs)}`, 6);
 }
 
 /**
