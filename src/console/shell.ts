@@ -1,7 +1,9 @@
-// One line typed at the console (DESIGN.md: `console.run(line)`): split as a POSIX shell would,
-// with the machine's variables expanded, then run by the builtin it names. `NAME=value cmd` sets
-// variables for that one command, as the shell does.
+// One line typed at the console (DESIGN.md: `console.run(line)`), read as a POSIX shell would: a
+// list of commands joined by `&&`, `||` or `;`, each split into words with the machine's
+// variables and `$(...)` substitutions expanded when its turn comes, then run by the builtin it
+// names. `NAME=value cmd` sets variables for that one command; `NAME=value` alone keeps them.
 import { BUILTINS } from './builtins.js';
+import { splitCommandList } from './command-list.js';
 import { currentMachine } from './machine.js';
 import { tokenize } from './tokenize.js';
 import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
@@ -16,11 +18,13 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 /** The most a console line may hold: a pasted policy is a few KB; this is far beyond. */
 export const MAX_LINE_LENGTH = 256 * 1024;
 
-function done(output: LineOutput): LineResult {
-  return { kind: 'done', ...output };
-}
+/** `$( $( ... ) )` nests this deep at most. */
+const MAX_SUBSTITUTION_DEPTH = 8;
 
-/** Runs the words with `NAME=value` prefixes in the environment for this command only. */
+/** Unwinds runList to runLine when a command of the list goes on past the line. */
+class Incomplete extends Error {}
+
+/** Runs the words; `NAME=value` prefixes last for the command, or stay when there is none. */
 function runWords(session: ConsoleSession, words: readonly string[]): LineOutput {
   const env = currentMachine(session.state).env;
   const saved = new Map<string, string | undefined>();
@@ -34,41 +38,78 @@ function runWords(session: ConsoleSession, words: readonly string[]): LineOutput
   }
   const [name, ...args] = words.slice(index);
   if (name === undefined) return printed(''); // only assignments: kept, as the shell keeps them
-  const builtin = BUILTINS.get(name);
   try {
+    const builtin = BUILTINS.get(name);
     return builtin === undefined
       ? failed(`bash: ${name}: command not found (type 'help' for the commands here)\n`, 127)
       : builtin.run(session, args);
   } finally {
-    // A prefix assignment lasts for its command only.
-    for (const [name, value] of saved) {
-      if (value === undefined) delete env[name];
-      else env[name] = value;
+    for (const [variable, value] of saved) {
+      if (value === undefined) delete env[variable];
+      else env[variable] = value;
     }
   }
+}
+
+/** Runs a command list; throws Incomplete when the text goes on. */
+function runList(session: ConsoleSession, text: string, depth: number): LineOutput {
+  const list = splitCommandList(text);
+  if (list.kind === 'incomplete') throw new Incomplete(list.message);
+  if (list.kind === 'error') return failed(`bash: column ${list.column}: ${list.message}\n`, 2);
+  let stdout = '';
+  let stderr = '';
+  let last = 0;
+  for (const item of list.items) {
+    if ((item.after === '&&' && last !== 0) || (item.after === '||' && last === 0)) continue;
+    const substitute = (command: string): string => {
+      if (depth >= MAX_SUBSTITUTION_DEPTH) {
+        stderr += `bash: command substitutions nest deeper than ${MAX_SUBSTITUTION_DEPTH}\n`;
+        return '';
+      }
+      const inner = runList(session, command, depth + 1);
+      stderr += inner.stderr;
+      return inner.stdout;
+    };
+    const tokens = tokenize(item.text, currentMachine(session.state).env, substitute);
+    if (tokens.kind === 'incomplete') throw new Incomplete(tokens.message);
+    const output =
+      tokens.kind === 'error'
+        ? failed(`bash: column ${tokens.column}: ${tokens.message}\n`, 2)
+        : runWords(
+            session,
+            tokens.tokens.map((token) => token.value),
+          );
+    stdout += output.stdout;
+    stderr += output.stderr;
+    last = output.exitCode;
+    if (output.leave === true) return { stdout, stderr, exitCode: last, leave: true };
+  }
+  return { stdout, stderr, exitCode: last };
 }
 
 /** Runs one line (joined lines, for a line that went on). Never throws for any input. */
 export function runLine(session: ConsoleSession, line: string): LineResult {
   if (line.length > MAX_LINE_LENGTH) {
-    return done(
-      failed(
+    return {
+      kind: 'done',
+      ...failed(
         `iam-tutor: the line is ${line.length} characters; at most ${MAX_LINE_LENGTH} are read\n`,
         2,
       ),
-    );
+    };
   }
-  const machine = currentMachine(session.state);
-  const tokens = tokenize(line, machine.env);
-  if (tokens.kind === 'incomplete') return { kind: 'incomplete', message: tokens.message };
+  // A line that goes on is not run, not even in part: nothing runs before it is complete.
+  const complete = splitCommandList(line);
+  if (complete.kind === 'incomplete') return { kind: 'incomplete', message: complete.message };
+  const lastItem = complete.kind === 'list' ? complete.items.at(-1) : undefined;
+  const ending = lastItem === undefined ? undefined : tokenize(lastItem.text, {});
+  if (ending?.kind === 'incomplete') return { kind: 'incomplete', message: ending.message };
   if (line.trim() !== '') session.state.history.push(line);
-  if (tokens.kind === 'error') {
-    return done(failed(`bash: column ${tokens.column}: ${tokens.message}\n`, 2));
+  try {
+    return { kind: 'done', ...runList(session, line, 0) };
+  } catch (error) {
+    if (error instanceof Incomplete)
+      return { kind: 'done', ...failed(`bash: ${error.message}\n`, 2) };
+    throw error;
   }
-  return done(
-    runWords(
-      session,
-      tokens.tokens.map((token) => token.value),
-    ),
-  );
 }

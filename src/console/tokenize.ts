@@ -1,8 +1,10 @@
 // Splits one command line into words the way a POSIX shell would before it runs `aws`: quotes,
 // backslashes, `$VAR` / `${VAR}` / `~` expansion (with field splitting of unquoted expansions),
-// `#` comments. A line that ends inside quotes or with a backslash is incomplete: the console
+// `#` comments, and command substitution (`$(...)`, backquotes) through a callback that runs the
+// inner command. A line that ends inside quotes or with a backslash is incomplete: the console
 // reads another line, joins it with a newline and tokenizes again, so a multi-line paste works.
-// Pipes, redirections, `;`, `&` and command substitution are not simulated and are reported.
+// Pipes, redirections, `;` and `&` are not part of a word and are reported (command-list.ts
+// splits a line at `&&`, `||` and `;` first).
 
 export interface Token {
   value: string;
@@ -79,7 +81,53 @@ class Tokenizer {
   constructor(
     private readonly input: string,
     private readonly env: Readonly<Record<string, string>>,
+    private readonly substitute: Substitute | undefined,
   ) {}
+
+  /** Runs `$(command)` or a backquoted command; without a runner, substitution is refused. */
+  private substitution(command: string, at: number, unquoted: boolean): Piece {
+    if (this.substitute === undefined) {
+      this.error('command substitution is not supported here', at);
+    }
+    // The shell drops the output's trailing newlines.
+    return { text: this.substitute(command).replace(/\n+$/, ''), split: unquoted };
+  }
+
+  /** `` `command` `` at the index: the command between the backquotes. */
+  private backquoted(unquoted: boolean): Piece {
+    const open = this.index;
+    let close = open + 1;
+    while (close < this.input.length && this.input[close] !== '`') {
+      close += this.input[close] === '\\' ? 2 : 1;
+    }
+    if (close >= this.input.length) {
+      this.incomplete('quote', `unterminated backquote starting at column ${open + 1}`, open);
+    }
+    this.index = close + 1;
+    const command = this.input.slice(open + 1, close).replace(/\\([`$\\])/g, '$1');
+    return this.substitution(command, open, unquoted);
+  }
+
+  /** `$(command)` at the index, nested parentheses and quotes inside allowed. */
+  private parenthesized(unquoted: boolean): Piece {
+    const open = this.index;
+    let depth = 1;
+    let quote: string | undefined;
+    let i = open + 2;
+    for (; i < this.input.length && depth > 0; i++) {
+      const char = this.input[i];
+      if (char === '\\' && quote !== "'") i++;
+      else if (quote !== undefined) quote = char === quote ? undefined : quote;
+      else if (char === "'" || char === '"') quote = char;
+      else if (char === '(') depth++;
+      else if (char === ')') depth--;
+    }
+    if (depth > 0) {
+      this.incomplete('quote', `unterminated $( starting at column ${open + 1}`, open);
+    }
+    this.index = i;
+    return this.substitution(this.input.slice(open + 2, i - 1), open, unquoted);
+  }
 
   run(): Token[] {
     const tokens: Token[] = [];
@@ -142,7 +190,7 @@ class Tokenizer {
       }
       if (char === "'") literal(this.singleQuoted());
       else if (char === '"') pieces.push(...this.doubleQuoted());
-      else if (char === '`') this.error('command substitution is not supported here', this.index);
+      else if (char === '`') pieces.push(this.backquoted(true));
       else if (char === '$') pieces.push(this.dollar(true));
       else if (char === '\\') {
         const next = this.input[this.index + 1];
@@ -190,7 +238,10 @@ class Tokenizer {
         this.incomplete('quote', `unterminated double quote starting at column ${open + 1}`, open);
       }
       if (char === '"') break;
-      if (char === '`') this.error('command substitution is not supported here', this.index);
+      if (char === '`') {
+        text += this.backquoted(false).text;
+        continue;
+      }
       if (char === '$') {
         text += this.dollar(false).text;
         continue;
@@ -219,7 +270,7 @@ class Tokenizer {
   private dollar(unquoted: boolean): Piece {
     const at = this.index;
     const next = this.input[at + 1] ?? '';
-    if (next === '(') this.error('command substitution is not supported here', at);
+    if (next === '(') return this.parenthesized(unquoted);
     if (next === '{') {
       const close = this.input.indexOf('}', at + 2);
       const name = close === -1 ? '' : this.input.slice(at + 2, close);
@@ -243,13 +294,20 @@ class Tokenizer {
   }
 }
 
-/** Tokenizes one command line (which may span several physical lines joined by `\n`). Never throws. */
+/** Runs a substituted command and returns what it printed on stdout. */
+export type Substitute = (command: string) => string;
+
+/**
+ * Tokenizes one command line (which may span several physical lines joined by `\n`). Never
+ * throws; `substitute` runs command substitutions, which are refused without it.
+ */
 export function tokenize(
   input: string,
   env: Readonly<Record<string, string>> = {},
+  substitute?: Substitute,
 ): TokenizeResult {
   try {
-    return { kind: 'tokens', tokens: new Tokenizer(input, env).run() };
+    return { kind: 'tokens', tokens: new Tokenizer(input, env, substitute).run() };
   } catch (failure) {
     if (failure instanceof Failure) return failure.result;
     throw failure;
