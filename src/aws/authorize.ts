@@ -15,6 +15,7 @@ import { principalOf, type Caller } from './caller.js';
 import { AwsError, type Authorization } from './errors.js';
 import { isoSeconds } from './time.js';
 import type { RequestEnvironment, ResourcePolicy } from './operation.js';
+import { scpLevels } from './organizations.js';
 import { managedPolicyDocument, parsedPolicy, policyNameOf } from './policies.js';
 import type { PolicyHolder, Tag, World } from './world.js';
 
@@ -154,6 +155,9 @@ export function authorize(env: RequestEnvironment, request: AuthorizationRequest
     ...(resourceAccount ? { resourceAccount } : {}),
   };
   const input: EvaluationInput = { request: evaluationRequest, ...policies };
+  // SCPs limit the principals of member accounts, whatever the resource.
+  const scps = 'account' in principal ? scpLevels(world, principal.account) : undefined;
+  if (scps) input.scps = scps;
   const resourcePolicy = request.resourcePolicy;
   if (resourcePolicy) {
     input.resourcePolicyKind = resourcePolicy.kind;

@@ -2,15 +2,19 @@
 // for the operation a parsed `aws ...` command names.
 import { EC2_OPERATIONS } from './ec2.js';
 import { IAM_OPERATIONS } from './iam/index.js';
+import { ORGANIZATIONS_OPERATIONS } from './organizations.js';
 import type { Operation } from './operation.js';
 import { S3_OPERATIONS } from './s3.js';
 import { STS_OPERATIONS } from './sts.js';
 
 const BY_NAME = new Map(
-  [...IAM_OPERATIONS, ...STS_OPERATIONS, ...S3_OPERATIONS, ...EC2_OPERATIONS].map((op) => [
-    `${op.service} ${op.name}`,
-    op,
-  ]),
+  [
+    ...IAM_OPERATIONS,
+    ...STS_OPERATIONS,
+    ...S3_OPERATIONS,
+    ...EC2_OPERATIONS,
+    ...ORGANIZATIONS_OPERATIONS,
+  ].map((op) => [`${op.service} ${op.name}`, op]),
 );
 
 /** The simulated operation, e.g. `findOperation('iam', 'CreateUser')`, if there is one. */

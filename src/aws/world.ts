@@ -231,6 +231,30 @@ export interface Ec2Instance {
   metadataTokens: Record<string, number>;
 }
 
+/** A service control policy of an organization (or the AWS-managed FullAWSAccess). */
+export interface OrganizationPolicy {
+  id: string;
+  arn: string;
+  name: string;
+  description: string;
+  awsManaged: boolean;
+  /** The policy document, as JSON text. */
+  content: string;
+}
+
+/** An AWS Organization: accounts under a root, perhaps in OUs, and the SCPs attached to them. */
+export interface Organization {
+  id: string;
+  managementAccount: string;
+  rootId: string;
+  /** Each account's parent: the root's id or an OU's. */
+  parents: Record<string, string>;
+  organizationalUnits: Record<string, { id: string; name: string; parentId: string }>;
+  policies: Record<string, OrganizationPolicy>;
+  /** The policy ids attached to each target (root, OU or account id). */
+  attachments: Record<string, string[]>;
+}
+
 /** S3 Block Public Access settings (access-control-block-public-access); all on for new buckets. */
 export interface PublicAccessBlock {
   BlockPublicAcls: boolean;
@@ -288,6 +312,8 @@ export interface World {
   sessions: Record<string, StsSession>;
   /** GetSessionToken's sessions by access key id (ASIA...). */
   userSessions: Record<string, UserSession>;
+  /** The organization the accounts belong to, if any. */
+  organization?: Organization;
   /** EC2 instances by id. */
   instances: Record<string, Ec2Instance>;
   /** S3 buckets by name: bucket names are global across accounts. */

@@ -1,11 +1,13 @@
-// The sandbox: a free world to experiment in. Two accounts, as cross-account access needs: the
-// learner's own, whose root user made an administrator `admin` (AdministratorAccess, one access
-// key), and a production account with an administrator of its own. The laptop's `~/.aws` files
+// The sandbox: a free world to experiment in. Two accounts in an organization, as cross-account
+// access and SCPs need: the learner's own, which manages the organization and whose root user made
+// an administrator `admin` (AdministratorAccess, one access key), and a production account, a
+// member (so SCPs limit it), with an administrator of its own. The laptop's `~/.aws` files
 // hold both keys (profiles `default` and `prod`), as someone who ran `aws configure` twice would
 // have. Everything is made through the API, so the world is what the same calls make on AWS.
 import { callApi } from '../aws/api.js';
 import { createWorld } from '../aws/create-world.js';
 import { IAM_OPERATIONS } from '../aws/iam/index.js';
+import { createOrganization } from '../aws/organizations.js';
 import type { Params } from '../aws/operation.js';
 import type { World } from '../aws/world.js';
 import type { ConsoleState, Machine } from './machine.js';
@@ -83,6 +85,7 @@ export function createSandbox(seed: string, now: number): ConsoleSession {
       { id: PRODUCTION_ACCOUNT, name: 'production' },
     ],
   });
+  createOrganization(world, [SANDBOX_ACCOUNT, PRODUCTION_ACCOUNT]);
   const own = administrator(world, SANDBOX_ACCOUNT);
   const production = administrator(world, PRODUCTION_ACCOUNT);
   // The set-up is not the learner's doing: their event log starts empty.

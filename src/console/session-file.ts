@@ -42,6 +42,7 @@ const worldSchema = z.looseObject({
   sessions: z.record(z.string(), z.looseObject({})),
   userSessions: z.record(z.string(), z.looseObject({})),
   instances: z.record(z.string(), z.looseObject({})),
+  organization: z.optional(z.looseObject({})),
   buckets: z.record(z.string(), z.looseObject({})),
   events: z.array(z.looseObject({})),
 });
