@@ -34,7 +34,14 @@ export type Caller =
    * Someone an identity provider vouches for (AssumeRoleWithWebIdentity): the IAM provider's ARN,
    * and the token's claims as the condition keys they become (`token.actions...:sub`).
    */
-  | { kind: 'federated'; provider: string; subject: string; context: Record<string, string> };
+  | {
+      kind: 'federated';
+      provider: string;
+      subject: string;
+      context: Record<string, string>;
+      /** The session name the identity provider chose (SAML's RoleSessionName attribute). */
+      sessionName?: string;
+    };
 
 export const invalidToken = (): AwsError =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.');

@@ -6,7 +6,9 @@ import type { World } from './world.js';
 
 /** The Base32 alphabet (RFC 4648), which is also what AWS's ids are drawn from. */
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const SECRET_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The Base64 alphabet, which is also what secret access keys are drawn from. */
+export const BASE64_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const SECRET_CHARS = BASE64_CHARS;
 
 /** FNV-1a over the text, then a xorshift stream: small, fast and good enough for ids. */
 function stream(text: string): () => number {

@@ -1,8 +1,9 @@
 // AWS STS: who am I, and temporary credentials for roles (STS API reference; iam-facts.md "STS").
 import { callerArn, principalOf, type Caller } from './caller.js';
 import { AwsError, validationError } from './errors.js';
-import { newId, newSecret, newSessionToken } from './ids.js';
+import { BASE64_CHARS, digestOf, newId, newSecret, newSessionToken } from './ids.js';
 import { verifyMfaCode } from './mfa.js';
+import { verifySamlAssertion } from './saml.js';
 import { verifyWebIdentityToken } from './web-identity.js';
 import type { Operation, Params, RequestEnvironment, ResourcePolicy } from './operation.js';
 import { isoSeconds } from './time.js';
@@ -253,6 +254,72 @@ export const AssumeRoleWithWebIdentity: Operation = {
   },
 };
 
+/** The SAML provider the request names, in the account of its ARN. */
+function samlProviderOf(world: World, arn: string) {
+  const account = arn.split(':')[4] ?? '';
+  return world.accounts[account]?.iam.samlProviders[arn];
+}
+
+/**
+ * AssumeRoleWithSAML (API_AssumeRoleWithSAML): sent unsigned with the IdP's assertion, which must
+ * offer this role with this provider; its subject and issuer become the trust policy's `SAML:`
+ * keys (reference_policies_iam-condition-keys, "Available keys for SAML federation").
+ */
+export const AssumeRoleWithSAML: Operation = {
+  service: 'sts',
+  name: 'AssumeRoleWithSAML',
+  identify: (world, params) => {
+    const providerArn = text(params, 'PrincipalArn') ?? '';
+    const roleArn = text(params, 'RoleArn') ?? '';
+    const provider = samlProviderOf(world, providerArn);
+    const assertion = verifySamlAssertion(
+      world,
+      provider?.samlMetadataDocument,
+      text(params, 'SAMLAssertion') ?? '',
+    );
+    const offered = assertion.roles.some((pair) => {
+      const parts = pair.split(',').map((part) => part.trim());
+      return parts.includes(roleArn) && parts.includes(providerArn);
+    });
+    if (!offered)
+      throw new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML');
+    return {
+      kind: 'federated',
+      provider: providerArn,
+      subject: assertion.subject,
+      sessionName: assertion.sessionName,
+      context: {
+        'aws:FederatedProvider': providerArn,
+        'SAML:aud': assertion.audience,
+        'SAML:iss': assertion.issuer,
+        'SAML:sub': assertion.subject,
+        'SAML:sub_type': 'persistent',
+      },
+    };
+  },
+  action: 'sts:AssumeRoleWithSAML',
+  resource: (_env, params) => text(params, 'RoleArn') ?? '',
+  resourcePolicy: trustPolicyOf,
+  run: (env, params) => {
+    const { caller } = env;
+    const federated = caller.kind === 'federated' ? caller : undefined;
+    const response = startRoleSession(env, {
+      ...params,
+      RoleSessionName: federated?.sessionName ?? '',
+    });
+    const issuer = federated?.context['SAML:iss'] ?? '';
+    return {
+      ...response,
+      Subject: federated?.subject ?? '',
+      SubjectType: 'persistent',
+      Issuer: issuer,
+      Audience: federated?.context['SAML:aud'] ?? '',
+      // Base64 of a hash of the issuer, the account and the provider's name.
+      NameQualifier: `${digestOf(`${issuer}:${text(params, 'PrincipalArn') ?? ''}`, 27, BASE64_CHARS)}=`,
+    };
+  },
+};
+
 const SESSION_TOKEN_DEFAULT = 43_200;
 const SESSION_TOKEN_MAX = 129_600;
 
@@ -310,5 +377,6 @@ export const STS_OPERATIONS: readonly Operation[] = [
   GetCallerIdentity,
   AssumeRole,
   AssumeRoleWithWebIdentity,
+  AssumeRoleWithSAML,
   GetSessionToken,
 ];

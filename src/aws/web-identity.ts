@@ -6,6 +6,7 @@
 // the signature, and the time. AWS's answers: `InvalidIdentityToken` `No OpenIDConnect provider
 // found in your account for https://...` and `Incorrect token audience`, `ExpiredTokenException`
 // `Token expired: current date/time ... must be before the expiration date/time ...`.
+import { decodeBase64url, encodeBase64url } from './base64.js';
 import { AwsError } from './errors.js';
 import { digestOf } from './ids.js';
 import type { OidcProvider, World } from './world.js';
@@ -31,22 +32,6 @@ export interface VerifiedToken {
   claims: Record<string, string>;
 }
 
-function base64url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): string | undefined {
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return undefined;
-  }
-}
-
 /** The signature of the IdP of `issuer` over the token's first two parts. */
 function signature(world: World, issuer: string, signed: string): string {
   return digestOf(`${world.seed}:idp:${issuer}:${signed}`, 86, BASE64URL);
@@ -55,8 +40,8 @@ function signature(world: World, issuer: string, signed: string): string {
 /** A token the IdP of `claims.issuer` issues now, good for five minutes. */
 export function issueWebIdentityToken(world: World, claims: TokenClaims): string {
   const now = Math.floor(world.now / 1000);
-  const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'simulated' }));
-  const payload = base64url(
+  const header = encodeBase64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'simulated' }));
+  const payload = encodeBase64url(
     JSON.stringify({
       iss: `https://${claims.issuer}`,
       sub: claims.sub,
@@ -79,7 +64,7 @@ export function verifyWebIdentityToken(
   token: string,
 ): VerifiedToken {
   const [header, payload, signed, ...rest] = token.split('.');
-  const json = payload === undefined ? undefined : fromBase64url(payload);
+  const json = payload === undefined ? undefined : decodeBase64url(payload);
   let claims: Record<string, unknown> | undefined;
   try {
     claims = json === undefined ? undefined : (JSON.parse(json) as Record<string, unknown>);

@@ -10,6 +10,7 @@ import { formatDuration, parseDuration } from './duration.js';
 import { absolutePath, currentMachine, readMachineFile } from './machine.js';
 import { oidcToken } from './oidc-token.js';
 import { exit, ssh } from './remote.js';
+import { samlIdp } from './saml-idp.js';
 import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
 
 export interface Builtin {
@@ -197,6 +198,14 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
       usage: 'oidc-token --repo OWNER/REPO [--ref REF]',
       summary: 'a token from a simulated OIDC provider (GitHub Actions unless --issuer)',
       run: oidcToken,
+    },
+  ],
+  [
+    'saml-idp',
+    {
+      usage: 'saml-idp metadata|sign-in ...',
+      summary: "your company's SAML identity provider (simulated): metadata, sign-in assertions",
+      run: samlIdp,
     },
   ],
   ['history', { usage: 'history', summary: 'the commands entered so far', run: history }],
