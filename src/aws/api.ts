@@ -111,6 +111,10 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
   try {
     let caller: Caller;
     if (operation.identify === undefined) {
+      // Only S3 takes unsigned requests (for public buckets); the other services refuse them.
+      if (request.caller === 'anonymous' && operation.service !== 's3') {
+        throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
+      }
       caller = resolveCaller(world, request.caller);
       recordKeyUse(world, caller, operation.service, request.region);
       event.userIdentity = userIdentity(caller);

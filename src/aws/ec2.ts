@@ -34,13 +34,17 @@ function notFound(ids: readonly string[]): AwsError {
   );
 }
 
-/** The caller's instances by id; any id that is not one of them is InvalidInstanceID.NotFound. */
+/**
+ * The caller's instances by id, in the request's region (EC2 is regional); any id that is not one
+ * of them is InvalidInstanceID.NotFound.
+ */
 function instancesOf(env: RequestEnvironment, ids: readonly string[]): Ec2Instance[] {
   const account = callerAccount(env).id;
-  const found = ids.map((id) => env.world.instances[id]);
-  const missing = ids.filter((_, i) => found[i]?.account !== account);
+  const isOurs = (instance: Ec2Instance | undefined): instance is Ec2Instance =>
+    instance?.account === account && instance.region === env.region;
+  const missing = ids.filter((id) => !isOurs(env.world.instances[id]));
   if (missing.length > 0) throw notFound(missing);
-  return found.filter((instance): instance is Ec2Instance => instance !== undefined);
+  return ids.map((id) => env.world.instances[id]).filter(isOurs);
 }
 
 /** The instance profile that `IamInstanceProfile: {Arn | Name}` names, as EC2 reports a bad one. */
@@ -121,9 +125,11 @@ function instanceView(
   };
 }
 
-function httpTokensOf(params: Params): Ec2Instance['httpTokens'] {
+/** HttpTokens as launched: as asked, else the AMI's default (v2.0 for Amazon Linux 2023). */
+function httpTokensOf(params: Params, imageId: string): Ec2Instance['httpTokens'] {
   const value = structure(params, 'MetadataOptions').HttpTokens;
-  return value === 'optional' ? 'optional' : 'required';
+  if (value === 'optional' || value === 'required') return value;
+  return imageId === AMAZON_LINUX_2023 ? 'required' : 'optional';
 }
 
 export const RunInstances: Operation = {
@@ -133,17 +139,30 @@ export const RunInstances: Operation = {
   resource: (env) => `arn:aws:ec2:${env.region}:${callerAccount(env).id}:instance/*`,
   run: (env, params) => {
     const account = callerAccount(env);
+    const imageId = text(params, 'ImageId');
+    if (imageId === undefined) {
+      throw new AwsError('MissingParameter', 'The request must contain the parameter ImageId');
+    }
+    const minCount = Number(params.MinCount ?? 1);
+    const maxCount = Number(params.MaxCount ?? 1);
+    if (!(minCount >= 1 && maxCount >= minCount)) {
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Value (${minCount}) for parameter minCount is invalid. Expected a positive count no greater than maxCount.`,
+      );
+    }
     const profileSpec = structure(params, 'IamInstanceProfile');
     const profile =
       Object.keys(profileSpec).length > 0 ? instanceProfileOf(account, profileSpec) : undefined;
     if (profile) passRoleOf(env, account, profile);
-    const count = Number(params.MaxCount ?? 1);
-    if (count > MAX_COUNT) {
+    // As many as MaxCount asks within the limit, if at least MinCount fit.
+    if (minCount > MAX_COUNT) {
       throw new AwsError(
         'InstanceLimitExceeded',
-        `You have requested more instances (${count}) than your current instance limit of ${MAX_COUNT} allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
+        `You have requested more instances (${minCount}) than your current instance limit of ${MAX_COUNT} allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
       );
     }
+    const count = Math.min(maxCount, MAX_COUNT);
     const { world } = env;
     const reservationId = `r-${newHexId(world)}`;
     const instances: Ec2Instance[] = [];
@@ -155,12 +174,12 @@ export const RunInstances: Operation = {
         reservationId,
         account: account.id,
         region: env.region,
-        imageId: text(params, 'ImageId') ?? AMAZON_LINUX_2023,
+        imageId,
         instanceType: text(params, 'InstanceType') ?? 'm1.small',
         launchTime: isoSeconds(world.now),
         state: 'running',
         privateIpAddress: `172.31.${Math.floor(serial / 250)}.${serial % 250}`,
-        httpTokens: httpTokensOf(params),
+        httpTokens: httpTokensOf(params, imageId),
         metadataTokens: {},
         ...(profile ? { instanceProfileArn: profile.arn } : {}),
       };
@@ -215,24 +234,31 @@ function namedInstance(env: RequestEnvironment, params: Params): Ec2Instance {
   return instance;
 }
 
+/**
+ * Each instance is a resource of its own: every one must be allowed before any is terminated
+ * (the operation is authorized here, per instance, rather than once for the request).
+ */
 export const TerminateInstances: Operation = {
   service: 'ec2',
   name: 'TerminateInstances',
-  action: 'ec2:TerminateInstances',
-  resource: (env, params) => {
-    const ids = Array.isArray(params.InstanceIds) ? (params.InstanceIds as string[]) : [];
-    return instanceArn(env, ids[0] ?? '*');
-  },
   run: (env, params) => {
     const ids = Array.isArray(params.InstanceIds) ? (params.InstanceIds as string[]) : [];
     const instances = instancesOf(env, ids);
+    for (const instance of instances) {
+      authorize(env, {
+        service: 'ec2',
+        action: 'ec2:TerminateInstances',
+        resource: instanceArn(env, instance.instanceId),
+      });
+    }
     const changes = instances.map((instance) => {
       const previous = STATES[instance.state];
       instance.state = 'terminated';
       instance.metadataTokens = {};
       return {
         InstanceId: instance.instanceId,
-        CurrentState: STATES['shutting-down'],
+        // An instance already terminated stays so; a running one is on its way.
+        CurrentState: previous.Name === 'terminated' ? previous : STATES['shutting-down'],
         PreviousState: previous,
       };
     });

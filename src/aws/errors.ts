@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   'InvalidInstanceID.NotFound': 400,
   InvalidParameterCombination: 400,
   InvalidParameterValue: 400,
+  MissingParameter: 400,
   UnauthorizedOperation: 403,
   InvalidAuthenticationCode: 403,
   InvalidClientTokenId: 403,

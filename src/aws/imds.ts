@@ -145,13 +145,16 @@ function iamMetadata(world: World, instance: Ec2Instance, rest: string): Metadat
   return statusPage(404, 'Not Found');
 }
 
-/** The categories `GET /latest/meta-data/` lists: those simulated here. */
-const CATEGORIES = ['ami-id', 'iam/', 'instance-id', 'instance-type', 'local-ipv4', 'placement/'];
+/** The categories `GET /latest/meta-data/` lists: those simulated here (`iam/` with a profile). */
+function categories(instance: Ec2Instance): string {
+  const iam = instance.instanceProfileArn === undefined ? [] : ['iam/'];
+  return ['ami-id', ...iam, 'instance-id', 'instance-type', 'local-ipv4', 'placement/'].join('\n');
+}
 
 function metadata(world: World, instance: Ec2Instance, path: string): MetadataResponse {
   switch (path) {
     case '':
-      return ok(CATEGORIES.join('\n'));
+      return ok(categories(instance));
     case 'ami-id':
       return ok(instance.imageId);
     case 'instance-id':

@@ -93,7 +93,11 @@ function checkAssumeRoleParams(params: Params): void {
  * MaxSessionDuration, and at most one hour when a role session assumes a role (role chaining).
  */
 function sessionSeconds(caller: Caller, role: IamRole, params: Params): number {
-  const requested = typeof params.DurationSeconds === 'number' ? params.DurationSeconds : ONE_HOUR;
+  const duration = params.DurationSeconds;
+  if (duration !== undefined && !Number.isInteger(duration)) {
+    throw constraintError('durationSeconds', duration, 'Member must be an integer');
+  }
+  const requested = typeof duration === 'number' ? duration : ONE_HOUR;
   // An AWS service assuming a role for its own use (EC2 for an instance) is not held to the
   // role's MaxSessionDuration: instance credentials last about six hours whatever it says.
   if (caller.kind === 'service') return requested;
@@ -118,6 +122,11 @@ function sessionPolicy(params: Params): string[] {
   return [policy];
 }
 
+/** Whether the request carries MFA: a TokenCode with the SerialNumber of the device it is from. */
+function mfaGiven(params: Params): boolean {
+  return text(params, 'SerialNumber') !== undefined && text(params, 'TokenCode') !== undefined;
+}
+
 /** SerialNumber with TokenCode: the code must be the caller's device's, before anything else. */
 function verifyMfa(env: RequestEnvironment, params: Params): void {
   const serialNumber = text(params, 'SerialNumber');
@@ -135,8 +144,8 @@ function assumeRoleContext(_env: RequestEnvironment, params: Params): Record<str
   if (externalId !== undefined) context['sts:ExternalId'] = externalId;
   const sourceIdentity = text(params, 'SourceIdentity');
   if (sourceIdentity !== undefined) context['sts:SourceIdentity'] = sourceIdentity;
-  if (text(params, 'SerialNumber') !== undefined && text(params, 'TokenCode') !== undefined) {
-    // MFA given with the call: the trust policy sees it as present and fresh.
+  if (mfaGiven(params)) {
+    // MFA given with the call (and verified before): the trust policy sees it present and fresh.
     context['aws:MultiFactorAuthPresent'] = 'true';
     context['aws:MultiFactorAuthAge'] = '0';
   }
@@ -185,14 +194,15 @@ function startRoleSession({ world, caller }: RequestEnvironment, params: Params)
     roleName: role.roleName,
     roleId: role.roleId,
     sessionName,
-    mfaAuthenticated: text(params, 'TokenCode') !== undefined,
+    mfaAuthenticated: mfaGiven(params),
     chained: caller.kind === 'session',
     sessionPolicies: policies,
     ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
   };
+  const credentials = credentialsOf(session);
   world.sessions[accessKeyId] = session;
   return {
-    Credentials: credentialsOf(session),
+    Credentials: credentials,
     AssumedRoleUser: {
       AssumedRoleId: `${role.roleId}:${sessionName}`,
       Arn: `arn:aws:sts::${account}:assumed-role/${role.roleName}/${sessionName}`,
@@ -363,7 +373,7 @@ export const GetSessionToken: Operation = {
       expiration: world.now + seconds * 1000,
       issuedAt: world.now,
       account: caller.account,
-      mfaAuthenticated: text(params, 'TokenCode') !== undefined,
+      mfaAuthenticated: mfaGiven(params),
       ...(caller.kind === 'user' ? { userName: caller.user.userName } : {}),
     };
     world.userSessions[accessKeyId] = session;

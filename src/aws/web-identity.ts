@@ -67,7 +67,11 @@ export function verifyWebIdentityToken(
   const json = payload === undefined ? undefined : decodeBase64url(payload);
   let claims: Record<string, unknown> | undefined;
   try {
-    claims = json === undefined ? undefined : (JSON.parse(json) as Record<string, unknown>);
+    const parsed: unknown = json === undefined ? undefined : JSON.parse(json);
+    claims =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : undefined;
   } catch {
     claims = undefined;
   }

@@ -29,7 +29,7 @@ export function runScript(
     }
     pending = undefined;
     write(result);
-    if (result.leave === true) return 0;
+    if (result.leave === true) return result.exitCode;
     if (options.failFast && result.exitCode !== 0) return 1;
   }
   if (pending !== undefined && pending.trim() !== '') {

@@ -22,6 +22,15 @@ export interface Builtin {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** A variable holds at most what a line may: `X=$X$X` repeated would otherwise grow without end. */
+export const MAX_VARIABLE_LENGTH = 256 * 1024;
+
+export const tooLong = (name: string): LineOutput =>
+  failed(`bash: ${name}: a value of more than ${MAX_VARIABLE_LENGTH} characters is not kept\n`, 1);
+
+/** Dates print as ISO 8601 with a four-digit year: the clock goes no further. */
+const LAST_MOMENT = Date.UTC(9999, 11, 31, 23, 59, 59);
+
 /** The most a single `wait` moves the clock: beyond it nothing a lesson checks changes. */
 const MAX_WAIT_MS = 400 * 86_400_000;
 
@@ -38,6 +47,7 @@ function exportVariables(session: ConsoleSession, args: readonly string[]): Line
     const equals = arg.indexOf('=');
     const name = equals === -1 ? arg : arg.slice(0, equals);
     if (!NAME.test(name)) return failed(`bash: export: \`${arg}': not a valid identifier\n`);
+    if (arg.length > MAX_VARIABLE_LENGTH) return tooLong(name);
     // `export NAME` alone marks a shell variable for export; every variable here is exported.
     if (equals !== -1) env[name] = arg.slice(equals + 1);
   }
@@ -62,12 +72,13 @@ function printEnv(session: ConsoleSession): LineOutput {
 function cat(session: ConsoleSession, args: readonly string[]): LineOutput {
   const machine = currentMachine(session.state);
   let stdout = '';
+  let stderr = '';
   for (const path of args) {
     const text = readMachineFile(machine, path);
-    if (text === undefined) return failed(`${stdout}cat: ${path}: No such file or directory\n`);
-    stdout += text;
+    if (text === undefined) stderr += `cat: ${path}: No such file or directory\n`;
+    else stdout += text;
   }
-  return printed(stdout);
+  return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
 }
 
 /** The files under a directory (the machine keeps files only, so directories are prefixes). */
@@ -132,8 +143,12 @@ function wait(session: ConsoleSession, args: readonly string[]): LineOutput {
   if (ms === undefined || extra.length > 0) {
     return failed('wait: give one duration such as 30s, 15m, 2h, 1h30m or 1d\n', 2);
   }
-  if (ms > MAX_WAIT_MS)
+  if (ms > MAX_WAIT_MS) {
     return failed(`wait: at most ${formatDuration(MAX_WAIT_MS)} at a time\n`, 2);
+  }
+  if (session.world.now + ms > LAST_MOMENT) {
+    return failed('wait: the simulated clock stops at the end of the year 9999\n', 2);
+  }
   session.world.now += ms;
   return printed(`${formatDuration(ms)} later: it is now ${isoSeconds(session.world.now)}.\n`);
 }

@@ -29,8 +29,8 @@ export function splitCommandList(line: string): CommandListResult {
   // Widened on purpose: push() changes it, which narrowing cannot see.
   let after = ';' as ListOperator;
   let start = 0;
-  let quote: "'" | '"' | '`' | undefined;
-  let depth = 0; // inside $( ... )
+  /** Where the scan is: inside quotes of a kind, or a `$(`, innermost last. */
+  const contexts: ("'" | '"' | '`' | '(')[] = [];
   /** Ends the command before `end`; false when there is none where one must be (`&& &&`). */
   const push = (end: number, next: ListOperator, newline: boolean): boolean => {
     const text = line.slice(start, end);
@@ -45,25 +45,31 @@ export function splitCommandList(line: string): CommandListResult {
   };
   for (let i = 0; i < line.length; i++) {
     const char = line[i] ?? '';
-    if (char === '\\' && quote !== "'") {
+    const inside = contexts.at(-1);
+    if (char === '\\' && inside !== "'") {
       i++;
       continue;
     }
-    if (quote !== undefined) {
-      if (char === quote) quote = undefined;
+    if (inside === "'") {
+      if (char === "'") contexts.pop();
+      continue;
+    }
+    // `$(` opens a new level anywhere but in single quotes: `"$(echo "a;b")"` is one word.
+    if (char === '$' && line[i + 1] === '(') {
+      contexts.push('(');
+      i++;
+      continue;
+    }
+    if (inside === '"' || inside === '`') {
+      if (char === inside) contexts.pop();
       continue;
     }
     if (char === "'" || char === '"' || char === '`') {
-      quote = char;
+      contexts.push(char);
       continue;
     }
-    if (char === '$' && line[i + 1] === '(') {
-      depth++;
-      i++;
-      continue;
-    }
-    if (depth > 0) {
-      if (char === ')') depth--;
+    if (inside === '(') {
+      if (char === ')') contexts.pop();
       continue;
     }
     if (char === '#' && (i === 0 || /\s/.test(line[i - 1] ?? ''))) {
@@ -94,11 +100,11 @@ export function splitCommandList(line: string): CommandListResult {
       };
     }
   }
-  if (quote !== undefined || depth > 0) {
-    // The tokenizer words the open quote or substitution when the item is expanded.
+  const open = contexts.at(-1);
+  if (open !== undefined) {
     return {
       kind: 'incomplete',
-      message: quote === undefined ? 'unterminated $(' : `unterminated ${quote} quote`,
+      message: open === '(' ? 'unterminated $(' : `unterminated ${open} quote`,
     };
   }
   const rest = line.slice(start);

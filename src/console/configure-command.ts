@@ -1,9 +1,12 @@
-// `aws configure set|get|list` on the machine's `~/.aws/credentials` and `~/.aws/config`
+// `aws configure set|get` on the machine's `~/.aws/credentials` and `~/.aws/config`
 // (awscli/customizations/configure/): keys go to the credentials file, every other setting to the
-// config file, in the section of `--profile` (else `default`). The bare interactive `aws configure`
-// asks four questions; in the console the same is done with `set`, which it suggests.
+// config file, in the section of the profile (`--profile`, the environment's, else `default`), or
+// of the one a dotted name gives (`default.region`, `profile.dev.region`). The bare interactive
+// `aws configure` asks four questions; in the console the same is done with `set`, which it
+// suggests. (`configure list` is not simulated.)
 import { USAGE } from './cli-errors.js';
 import { parseSections, profileSection, setValue } from './config-files.js';
+import { profileName } from './credentials.js';
 import { readMachineFile, writeMachineFile, type Machine } from './machine.js';
 import type { NotSimulated } from './parse-command.js';
 import { failed, printed, type LineOutput } from './session.js';
@@ -19,16 +22,24 @@ const fileOf = (key: string): 'credentials' | 'config' =>
 
 const pathOf = (file: 'credentials' | 'config') => `~/.aws/${file}`;
 
+/** The profile and setting a name means: `default.region` and `profile.dev.region` name both. */
+function setting(profile: string, name: string): { profile: string; key: string } {
+  const dotted = /^(?:default|profile\.(.+))\.([^.]+)$/.exec(name);
+  if (dotted === null) return { profile, key: name };
+  return { profile: dotted[1] ?? 'default', key: dotted[2] ?? name };
+}
+
 function usage(message: string): LineOutput {
   return failed(`\n${USAGE}\naws: error: ${message}\n`, 252);
 }
 
-function set(machine: Machine, profile: string, words: readonly string[]): LineOutput {
-  const [key, value, ...extra] = words;
-  if (key === undefined || value === undefined) {
+function set(machine: Machine, current: string, words: readonly string[]): LineOutput {
+  const [name, value, ...extra] = words;
+  if (name === undefined || value === undefined) {
     return usage('the following arguments are required: varname, value');
   }
   if (extra.length > 0) return usage(`Unknown options: ${extra.join(', ')}`);
+  const { profile, key } = setting(current, name);
   const file = fileOf(key);
   const text = readMachineFile(machine, pathOf(file)) ?? '';
   writeMachineFile(
@@ -40,10 +51,11 @@ function set(machine: Machine, profile: string, words: readonly string[]): LineO
 }
 
 /** The value, or exit 1 with nothing printed when it is not set (configure get's contract). */
-function get(machine: Machine, profile: string, words: readonly string[]): LineOutput {
-  const [key, ...extra] = words;
-  if (key === undefined) return usage('the following arguments are required: varname');
+function get(machine: Machine, current: string, words: readonly string[]): LineOutput {
+  const [name, ...extra] = words;
+  if (name === undefined) return usage('the following arguments are required: varname');
   if (extra.length > 0) return usage(`Unknown options: ${extra.join(', ')}`);
+  const { profile, key } = setting(current, name);
   const file = fileOf(key);
   const sections = parseSections(readMachineFile(machine, pathOf(file)) ?? '');
   const value = sections[profileSection(profile, file)]?.[key];
@@ -59,7 +71,7 @@ const INTERACTIVE =
 
 export function runConfigure(machine: Machine, parsed: NotSimulated): LineOutput {
   const [subcommand, ...words] = parsed.args;
-  const profile = parsed.globals.profile ?? machine.env.AWS_PROFILE ?? 'default';
+  const profile = profileName(machine, parsed.globals);
   switch (subcommand) {
     case 'set':
       return set(machine, profile, words);

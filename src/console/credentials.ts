@@ -59,8 +59,9 @@ function loadProfile(machine: Machine, name: string): Profile {
 }
 
 /** The profile a command uses: `--profile`, else AWS_PROFILE, else `default`. */
-function profileName(machine: Machine, globals: GlobalOptions): string {
-  return globals.profile ?? machine.env.AWS_PROFILE ?? machine.env.AWS_DEFAULT_PROFILE ?? 'default';
+export function profileName(machine: Machine, globals: GlobalOptions): string {
+  // botocore reads AWS_DEFAULT_PROFILE before AWS_PROFILE.
+  return globals.profile ?? machine.env.AWS_DEFAULT_PROFILE ?? machine.env.AWS_PROFILE ?? 'default';
 }
 
 /** Whether the profile was asked for by name, so that its absence is an error. */
@@ -77,8 +78,9 @@ function staticCredentials(
   names: { id: string; secret: string; token: string },
   where: string,
 ): Resolved<Credentials> | undefined {
-  const accessKeyId = settings[names.id];
-  const secretAccessKey = settings[names.secret];
+  // Empty values count as unset, as botocore's providers read them.
+  const accessKeyId = settings[names.id] || undefined;
+  const secretAccessKey = settings[names.secret] || undefined;
   if (accessKeyId === undefined && secretAccessKey === undefined) return undefined;
   if (accessKeyId === undefined || secretAccessKey === undefined) {
     const missing = accessKeyId === undefined ? names.id : names.secret;
@@ -118,7 +120,9 @@ function roleOf(profile: Profile, now: number): RoleProfile | undefined {
     // botocore names the session after the time when the profile does not.
     roleSessionName: settings.role_session_name ?? `botocore-session-${Math.floor(now / 1000)}`,
     ...(settings.external_id === undefined ? {} : { externalId: settings.external_id }),
-    ...(duration === undefined ? {} : { durationSeconds: Number(duration) }),
+    ...(duration === undefined
+      ? {}
+      : { durationSeconds: /^\d+$/.test(duration.trim()) ? Number(duration) : NaN }),
     ...(settings.mfa_serial === undefined ? {} : { mfaSerial: settings.mfa_serial }),
   };
 }
@@ -131,6 +135,15 @@ function profileCredentials(
   depth: number,
 ): Resolved<Credentials> | undefined {
   const role = roleOf(profile, now);
+  if (role !== undefined && Number.isNaN(role.durationSeconds)) {
+    return {
+      ok: false,
+      error: cliError(
+        `The duration_seconds of profile "${profile.name}" is not a number of seconds: ${profile.settings.duration_seconds ?? ''}`,
+        CONFIGURATION_ERROR,
+      ),
+    };
+  }
   if (role !== undefined) {
     const sourceName = profile.settings.source_profile;
     if (sourceName === undefined) {

@@ -45,9 +45,12 @@ function parseOptions(args: readonly string[]): CurlOptions | LineOutput {
       const header = value();
       if (header === undefined)
         return failed(`curl: option ${arg}: requires parameter\n${TRY_HELP}`, 2);
+      // curl does not send a header whose value is blank (`-H "Name:"` removes it).
       const colon = header.indexOf(':');
-      if (colon > 0)
-        options.headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
+      const headerValue = header.slice(colon + 1).trim();
+      if (colon > 0 && headerValue !== '') {
+        options.headers[header.slice(0, colon).trim()] = headerValue;
+      }
     } else if (/^-[sSfiL]+$/.test(arg)) {
       // Short flags may be grouped: -sS, -fsSL.
       options.silent ||= arg.includes('s');

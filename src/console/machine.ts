@@ -27,6 +27,8 @@ export interface ConsoleState {
   previous: string[];
   /** Every line entered, oldest first. */
   history: string[];
+  /** The exit status of the last command (`$?`). */
+  lastStatus?: number;
 }
 
 /** A path as the shell would resolve it on the machine: `~` is home, relative paths start there. */

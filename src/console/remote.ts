@@ -43,10 +43,15 @@ export function ssh(session: ConsoleSession, args: readonly string[]): LineOutpu
   );
 }
 
-export function exit(session: ConsoleSession): LineOutput {
+/** `exit [N]`: N (else 0) is the status the console or the script ends with. */
+export function exit(session: ConsoleSession, args: readonly string[]): LineOutput {
   const { state } = session;
+  const status = args[0] === undefined ? 0 : Number(args[0]);
+  if (!Number.isInteger(status)) {
+    return failed(`bash: exit: ${args[0] ?? ''}: numeric argument required\n`, 2);
+  }
   const back = state.previous.pop();
-  if (back === undefined) return { ...printed(''), leave: true };
+  if (back === undefined) return { stdout: '', stderr: '', exitCode: status & 255, leave: true };
   const left = state.current;
   state.current = back;
   return printed(`logout\nConnection to ${left} closed.\n`);

@@ -27,6 +27,7 @@ const consoleSchema = z.strictObject({
   current: z.string(),
   previous: z.array(z.string()),
   history: z.array(z.string()),
+  lastStatus: z.optional(z.number().check(z.int())),
 });
 
 // The world's outline; the operations check what they read of the entities themselves.
@@ -41,7 +42,10 @@ const worldSchema = z.looseObject({
   ),
   sessions: z.record(z.string(), z.looseObject({})),
   userSessions: z.record(z.string(), z.looseObject({})),
-  instances: z.record(z.string(), z.looseObject({})),
+  instances: z.record(
+    z.string(),
+    z.looseObject({ metadataTokens: z.record(z.string(), z.number()) }),
+  ),
   organization: z.optional(z.looseObject({})),
   buckets: z.record(z.string(), z.looseObject({})),
   events: z.array(z.looseObject({})),
@@ -76,8 +80,13 @@ export function restoreSession(text: string): RestoredSession {
     return { ok: false, message: `${path}: ${issue?.message ?? 'not a saved session'}` };
   }
   const state: ConsoleState = parsed.data.console;
-  if (state.machines[state.current] === undefined) {
-    return { ok: false, message: `$.console.current: no machine named ${state.current}` };
+  for (const [path, name] of [
+    ['$.console.current', state.current],
+    ...state.previous.map((name, i) => [`$.console.previous.${i}`, name]),
+  ] as const) {
+    if (state.machines[name] === undefined) {
+      return { ok: false, message: `${path}: no machine named ${name}` };
+    }
   }
   return { ok: true, session: { world: parsed.data.world as unknown as World, state } };
 }

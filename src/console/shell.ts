@@ -2,7 +2,7 @@
 // list of commands joined by `&&`, `||` or `;`, each split into words with the machine's
 // variables and `$(...)` substitutions expanded when its turn comes, then run by the builtin it
 // names. `NAME=value cmd` sets variables for that one command; `NAME=value` alone keeps them.
-import { BUILTINS } from './builtins.js';
+import { BUILTINS, MAX_VARIABLE_LENGTH, tooLong } from './builtins.js';
 import { splitCommandList } from './command-list.js';
 import { currentMachine } from './machine.js';
 import { tokenize } from './tokenize.js';
@@ -33,8 +33,10 @@ function runWords(session: ConsoleSession, words: readonly string[]): LineOutput
     const assignment = ASSIGNMENT.exec(words[index] ?? '');
     if (!assignment) break;
     const name = assignment[1] ?? '';
+    const value = assignment[2] ?? '';
+    if (value.length > MAX_VARIABLE_LENGTH) return tooLong(name);
     if (!saved.has(name)) saved.set(name, env[name]);
-    env[name] = assignment[2] ?? '';
+    env[name] = value;
   }
   const [name, ...args] = words.slice(index);
   if (name === undefined) return printed(''); // only assignments: kept, as the shell keeps them
@@ -51,6 +53,30 @@ function runWords(session: ConsoleSession, words: readonly string[]): LineOutput
   }
 }
 
+/**
+ * Runs a command substitution as the shell does, in a subshell: what it prints is its result,
+ * and what it does to the shell (variables, `ssh`, `exit`) does not outlive it. What it does to
+ * the world (an API call) stays, as it would.
+ */
+function runSubshell(session: ConsoleSession, command: string, depth: number): LineOutput {
+  const { state } = session;
+  const machine = currentMachine(state);
+  const saved = {
+    env: { ...machine.env },
+    current: state.current,
+    previous: [...state.previous],
+    lastStatus: state.lastStatus,
+  };
+  try {
+    return runList(session, command, depth);
+  } finally {
+    machine.env = saved.env;
+    state.current = saved.current;
+    state.previous = saved.previous;
+    state.lastStatus = saved.lastStatus;
+  }
+}
+
 /** Runs a command list; throws Incomplete when the text goes on. */
 function runList(session: ConsoleSession, text: string, depth: number): LineOutput {
   const list = splitCommandList(text);
@@ -58,7 +84,7 @@ function runList(session: ConsoleSession, text: string, depth: number): LineOutp
   if (list.kind === 'error') return failed(`bash: column ${list.column}: ${list.message}\n`, 2);
   let stdout = '';
   let stderr = '';
-  let last = 0;
+  let last = session.state.lastStatus ?? 0;
   for (const item of list.items) {
     if ((item.after === '&&' && last !== 0) || (item.after === '||' && last === 0)) continue;
     const substitute = (command: string): string => {
@@ -66,11 +92,12 @@ function runList(session: ConsoleSession, text: string, depth: number): LineOutp
         stderr += `bash: command substitutions nest deeper than ${MAX_SUBSTITUTION_DEPTH}\n`;
         return '';
       }
-      const inner = runList(session, command, depth + 1);
+      const inner = runSubshell(session, command, depth + 1);
       stderr += inner.stderr;
       return inner.stdout;
     };
-    const tokens = tokenize(item.text, currentMachine(session.state).env, substitute);
+    const env = { ...currentMachine(session.state).env, '?': String(last) };
+    const tokens = tokenize(item.text, env, substitute);
     if (tokens.kind === 'incomplete') throw new Incomplete(tokens.message);
     const output =
       tokens.kind === 'error'
@@ -82,6 +109,7 @@ function runList(session: ConsoleSession, text: string, depth: number): LineOutp
     stdout += output.stdout;
     stderr += output.stderr;
     last = output.exitCode;
+    session.state.lastStatus = last;
     if (output.leave === true) return { stdout, stderr, exitCode: last, leave: true };
   }
   return { stdout, stderr, exitCode: last };

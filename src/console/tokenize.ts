@@ -45,6 +45,22 @@ class Failure extends Error {
   }
 }
 
+const ASSIGNMENT_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** `NAME=...`: the shell does not split what an assignment's value expands to. */
+function isAssignment(pieces: readonly Piece[]): boolean {
+  let prefix = '';
+  for (const piece of pieces) {
+    if (piece.split) break;
+    prefix += piece.text;
+    if (prefix.includes('=')) break;
+  }
+  return ASSIGNMENT_PREFIX.test(prefix);
+}
+
+const unsplit = (pieces: readonly Piece[]): Piece[] =>
+  pieces.map((piece) => ({ text: piece.text, split: false }));
+
 /** Splits the pieces of one word into fields, as the shell does with unquoted expansions. */
 function fields(pieces: Piece[], start: number, end: number): Token[] {
   const out: string[] = [];
@@ -141,7 +157,7 @@ class Tokenizer {
       }
       const start = this.index;
       const pieces = this.word();
-      tokens.push(...fields(pieces, start, this.index));
+      tokens.push(...fields(isAssignment(pieces) ? unsplit(pieces) : pieces, start, this.index));
     }
   }
 
@@ -271,6 +287,11 @@ class Tokenizer {
     const at = this.index;
     const next = this.input[at + 1] ?? '';
     if (next === '(') return this.parenthesized(unquoted);
+    if (next === '?') {
+      // The status of the last command, which the console keeps in the environment it passes.
+      this.index += 2;
+      return { text: this.env['?'] ?? '0', split: unquoted };
+    }
     if (next === '{') {
       const close = this.input.indexOf('}', at + 2);
       const name = close === -1 ? '' : this.input.slice(at + 2, close);
