@@ -72,6 +72,7 @@ function assumeRoleWith(session: ConsoleSession, machine: Machine, region: strin
         secretAccessKey: credentials.SecretAccessKey ?? '',
         sessionToken: credentials.SessionToken ?? '',
       },
+      expiration: credentials.Expiration ?? '',
     };
   };
 }

@@ -5,10 +5,11 @@
 // the credentials file, then the config file. Instance roles come from the machine's metadata
 // service where there is one.
 import type { Credentials } from '../aws/caller.js';
+import { digestOf } from '../aws/ids.js';
 import { cliError, type CliError } from './cli-errors.js';
 import { parseSections, profileSection } from './config-files.js';
 import type { GlobalOptions, OutputFormat } from './global-options.js';
-import { readMachineFile, type Machine } from './machine.js';
+import { readMachineFile, writeMachineFile, type Machine } from './machine.js';
 
 /** What a role profile asks STS for. */
 export interface RoleProfile {
@@ -23,7 +24,7 @@ export interface RoleProfile {
 export type AssumeRole = (
   source: Credentials,
   role: RoleProfile,
-) => { ok: true; credentials: Credentials } | { ok: false; error: CliError };
+) => { ok: true; credentials: Credentials; expiration: string } | { ok: false; error: CliError };
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; error: CliError };
 
@@ -107,6 +108,62 @@ const FILE_NAMES = {
   token: 'aws_session_token',
 };
 
+/**
+ * The CLI keeps a role profile's credentials in `~/.aws/cli/cache/<key>.json` and signs with
+ * them until they come near their end, instead of calling AssumeRole for every command
+ * (botocore's AssumeRoleCredentialFetcher: the key hashes the AssumeRole arguments, a generated
+ * session name left out; credentials within 15 minutes of expiring are renewed).
+ */
+const CACHE_REFRESH_MS = 15 * 60 * 1000;
+
+function cachePath(role: RoleProfile): string {
+  const args = {
+    RoleArn: role.roleArn,
+    ...(role.roleSessionName.startsWith('botocore-session-')
+      ? {}
+      : { RoleSessionName: role.roleSessionName }),
+    ...(role.externalId === undefined ? {} : { ExternalId: role.externalId }),
+    ...(role.durationSeconds === undefined ? {} : { DurationSeconds: role.durationSeconds }),
+  };
+  return `~/.aws/cli/cache/${digestOf(JSON.stringify(args), 40, '0123456789abcdef')}.json`;
+}
+
+function readCache(machine: Machine, role: RoleProfile, now: number): Credentials | undefined {
+  const text = readMachineFile(machine, cachePath(role));
+  if (text === undefined) return undefined;
+  try {
+    const cached = JSON.parse(text) as { Credentials?: Record<string, unknown> };
+    const c = cached.Credentials ?? {};
+    const expiration = typeof c.Expiration === 'string' ? Date.parse(c.Expiration) : NaN;
+    if (!(expiration - now > CACHE_REFRESH_MS)) return undefined;
+    const [id, secret, token] = [c.AccessKeyId, c.SecretAccessKey, c.SessionToken];
+    if (typeof id !== 'string' || typeof secret !== 'string' || typeof token !== 'string') {
+      return undefined;
+    }
+    return { accessKeyId: id, secretAccessKey: secret, sessionToken: token };
+  } catch {
+    return undefined; // a damaged cache is ignored, as botocore does
+  }
+}
+
+function writeCache(
+  machine: Machine,
+  role: RoleProfile,
+  credentials: Credentials,
+  expiration: string,
+): void {
+  const cached = {
+    Credentials: {
+      AccessKeyId: credentials.accessKeyId,
+      SecretAccessKey: credentials.secretAccessKey,
+      SessionToken: credentials.sessionToken,
+      Expiration: expiration,
+    },
+    ProviderType: 'sts-assume-role',
+  };
+  writeMachineFile(machine, cachePath(role), JSON.stringify(cached));
+}
+
 /** Role profiles may chain through source profiles; a loop is a configuration error. */
 const MAX_SOURCE_DEPTH = 10;
 
@@ -144,6 +201,8 @@ function profileCredentials(
       ),
     };
   }
+  const cached = role && readCache(machine, role, now);
+  if (cached) return { ok: true, value: cached };
   if (role !== undefined) {
     const sourceName = profile.settings.source_profile;
     if (sourceName === undefined) {
@@ -173,7 +232,9 @@ function profileCredentials(
     if (sourceCredentials === undefined) return { ok: false, error: noCredentials() };
     if (!sourceCredentials.ok) return sourceCredentials;
     const assumed = assumeRole(sourceCredentials.value, role);
-    return assumed.ok ? { ok: true, value: assumed.credentials } : assumed;
+    if (!assumed.ok) return assumed;
+    writeCache(machine, role, assumed.credentials, assumed.expiration);
+    return { ok: true, value: assumed.credentials };
   }
   return staticCredentials(profile.settings, FILE_NAMES, 'shared-credentials-file');
 }

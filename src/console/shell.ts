@@ -115,7 +115,10 @@ function runList(session: ConsoleSession, text: string, depth: number): LineOutp
   return { stdout, stderr, exitCode: last };
 }
 
-/** Runs one line (joined lines, for a line that went on). Never throws for any input. */
+/**
+ * Runs one line (joined lines, for a line that went on). Never throws: even a bug of the
+ * simulator becomes a message and exit status 70, and the console goes on.
+ */
 export function runLine(session: ConsoleSession, line: string): LineResult {
   if (line.length > MAX_LINE_LENGTH) {
     return {
@@ -136,8 +139,14 @@ export function runLine(session: ConsoleSession, line: string): LineResult {
   try {
     return { kind: 'done', ...runList(session, line, 0) };
   } catch (error) {
-    if (error instanceof Incomplete)
+    if (error instanceof Incomplete) {
       return { kind: 'done', ...failed(`bash: ${error.message}\n`, 2) };
-    throw error;
+    }
+    // A bug of ours must not end the learner's session: say so, and let them go on.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return {
+      kind: 'done',
+      ...failed(`iam-tutor: internal error, please report it with this output:\n${detail}\n`, 70),
+    };
   }
 }

@@ -57,6 +57,7 @@ function recordingAssumeRole() {
     return {
       ok: true,
       credentials: { accessKeyId: 'ASIAROLE', secretAccessKey: 's', sessionToken: 't' },
+      expiration: '2026-11-30T11:00:00Z',
     };
   };
   return { calls, assumeRole };
@@ -160,11 +161,12 @@ describe('resolveCredentials: role profiles (role_arn + source_profile)', () => 
     'role_arn = arn:aws:iam::111122223333:role/b',
     'source_profile = loop-a',
   ].join('\n');
-  const m = machine({ credentials: CREDENTIALS, config });
+  // A new machine for each test: the CLI's credential cache is one of its files.
+  const fresh = () => machine({ credentials: CREDENTIALS, config });
 
   it('assumes the role with the source profile keys, its settings, and a botocore session name', () => {
     const { calls, assumeRole } = recordingAssumeRole();
-    expect(keyId(m, globals({ profile: 'admin' }), assumeRole)).toBe('ASIAROLE');
+    expect(keyId(fresh(), globals({ profile: 'admin' }), assumeRole)).toBe('ASIAROLE');
     expect(calls).toEqual([
       {
         source: { accessKeyId: 'AKIADEFAULT', secretAccessKey: 'default-secret' },
@@ -180,7 +182,7 @@ describe('resolveCredentials: role profiles (role_arn + source_profile)', () => 
 
   it('follows a chain of role profiles, each signed by the one before', () => {
     const { calls, assumeRole } = recordingAssumeRole();
-    keyId(m, globals({ profile: 'chained' }), assumeRole);
+    keyId(fresh(), globals({ profile: 'chained' }), assumeRole);
     expect(calls.map((call) => [call.source.accessKeyId, call.role.roleArn])).toEqual([
       ['AKIADEFAULT', 'arn:aws:iam::111122223333:role/admin'],
       ['ASIAROLE', 'arn:aws:iam::444455556666:role/deploy'],
@@ -190,10 +192,25 @@ describe('resolveCredentials: role profiles (role_arn + source_profile)', () => 
 
   it('reports a loop of source profiles instead of running forever', () => {
     const { assumeRole } = recordingAssumeRole();
-    const result = resolveCredentials(m, globals({ profile: 'loop-a' }), assumeRole, NOW);
+    const result = resolveCredentials(fresh(), globals({ profile: 'loop-a' }), assumeRole, NOW);
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error.stderr).toContain('Infinite loop in credential configuration');
+  });
+
+  it('keeps the role credentials in the CLI cache until 15 minutes before they expire', () => {
+    const { calls, assumeRole } = recordingAssumeRole();
+    const laptop = fresh();
+    const resolve = (now: number) =>
+      resolveCredentials(laptop, globals({ profile: 'admin' }), assumeRole, now);
+    resolve(NOW);
+    resolve(NOW + 40 * 60 * 1000);
+    expect(calls).toHaveLength(1);
+    expect(
+      Object.keys(laptop.files).some((path) => path.startsWith(`${HOME}/.aws/cli/cache/`)),
+    ).toBe(true);
+    resolve(NOW + 46 * 60 * 1000);
+    expect(calls).toHaveLength(2);
   });
 
   it('passes on the error of AssumeRole', () => {
@@ -201,7 +218,7 @@ describe('resolveCredentials: role profiles (role_arn + source_profile)', () => 
       ok: false,
       error: { kind: 'error', exitCode: 254, stderr: '\nAccessDenied\n' },
     });
-    expect(resolveCredentials(m, globals({ profile: 'admin' }), denied, NOW)).toEqual({
+    expect(resolveCredentials(fresh(), globals({ profile: 'admin' }), denied, NOW)).toEqual({
       ok: false,
       error: { kind: 'error', exitCode: 254, stderr: '\nAccessDenied\n' },
     });

@@ -73,6 +73,16 @@ describe('shell semantics', () => {
     );
   });
 
+  it('a bug of the simulator is reported, and the console goes on', () => {
+    const session = sandbox();
+    // Damage the world as no command can, to stand for a bug.
+    (session.world as { buckets: unknown }).buckets = null;
+    const broken = run(session, 'aws s3api list-buckets');
+    expect(broken.exitCode).toBe(70);
+    expect(broken.stderr).toMatch(/^iam-tutor: internal error, please report it/);
+    expect(run(session, 'whoami').exitCode).toBe(0);
+  });
+
   it('the clock stops at the end of the year 9999', () => {
     const session = sandbox();
     session.world.now = Date.UTC(9999, 11, 1);
