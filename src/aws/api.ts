@@ -14,7 +14,11 @@ export interface ApiRequest {
    * The signing credentials, an AWS service acting itself, the root user of an account signed in
    * (lesson set-up acts so), or an unsigned request.
    */
-  caller: Credentials | { service: string } | { rootOf: string } | 'anonymous';
+  caller:
+    | Credentials
+    | { service: string; context?: Record<string, string> }
+    | { rootOf: string }
+    | 'anonymous';
   operation: Operation;
   params: Params;
   region: string;
@@ -68,7 +72,11 @@ function resolveCaller(world: World, caller: ApiRequest['caller']): Caller {
     return { kind: 'root', account: caller.rootOf, mfa: false };
   }
   return 'service' in caller
-    ? { kind: 'service', service: caller.service }
+    ? {
+        kind: 'service',
+        service: caller.service,
+        ...(caller.context ? { context: caller.context } : {}),
+      }
     : authenticate(world, caller);
 }
 

@@ -126,7 +126,9 @@ function globalContext(
       );
     }
   }
-  if (caller.kind === 'federated') Object.assign(context, caller.context);
+  if (caller.kind === 'federated' || caller.kind === 'service') {
+    Object.assign(context, caller.context);
+  }
   if (caller.kind === 'session') {
     context['aws:TokenIssueTime'] = isoSeconds(caller.session.issuedAt);
     if (caller.session.sourceIdentity)

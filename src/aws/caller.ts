@@ -26,8 +26,11 @@ export type Caller =
       mfa: boolean;
     } & SessionTokenIssue)
   | { kind: 'session'; account: string; session: StsSession }
-  /** An AWS service acting for itself, e.g. EC2 assuming an instance's role. */
-  | { kind: 'service'; service: string }
+  /**
+   * An AWS service acting for itself, e.g. EC2 assuming an instance's role; `context` holds the
+   * condition keys it brings (Roles Anywhere: `aws:SourceArn`, `aws:PrincipalTag/x509Subject/CN`).
+   */
+  | { kind: 'service'; service: string; context?: Record<string, string> }
   /** An unsigned request (`--no-sign-request`), which only S3 resource policies can allow. */
   | { kind: 'anonymous' }
   /**

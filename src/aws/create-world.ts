@@ -38,6 +38,7 @@ export function createWorld(options: WorldOptions): World {
     sessions: {},
     userSessions: {},
     instances: {},
+    rolesAnywhere: { trustAnchors: {}, profiles: {} },
     buckets: {},
     events: [],
   };

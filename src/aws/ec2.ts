@@ -7,7 +7,7 @@ import { authorize } from './authorize.js';
 import { AwsError } from './errors.js';
 import { callerAccount } from './iam/account.js';
 import { newHexId } from './ids.js';
-import { text } from './input.js';
+import { structure, text } from './input.js';
 import type { Operation, Params, RequestEnvironment } from './operation.js';
 import { isoSeconds } from './time.js';
 import type { Account, Ec2Instance, InstanceProfile } from './world.js';
@@ -18,11 +18,6 @@ const AMAZON_LINUX_2023 = 'ami-0fff1b9a61dec8a5f';
 
 const instanceArn = (env: RequestEnvironment, instanceId: string) =>
   `arn:aws:ec2:${env.region}:${callerAccount(env).id}:instance/${instanceId}`;
-
-function structure(params: Params, name: string): Record<string, unknown> {
-  const value = params[name];
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
 
 function notFound(ids: readonly string[]): AwsError {
   const list = ids.map((id) => `'${id}'`).join(', ');

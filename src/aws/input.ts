@@ -215,6 +215,12 @@ export function flag(params: Params, name: string): boolean | undefined {
   return typeof value === 'boolean' ? value : undefined;
 }
 
+/** A structure member (an object), or an empty one when it is absent. */
+export function structure(params: Params, name: string): Record<string, unknown> {
+  const value = params[name];
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
 /** A list-of-strings member of checked input. */
 export function strings(params: Params, name: string): string[] | undefined {
   const value = params[name];

@@ -3,6 +3,7 @@
 import { EC2_OPERATIONS } from './ec2.js';
 import { IAM_OPERATIONS } from './iam/index.js';
 import { ORGANIZATIONS_OPERATIONS } from './organizations.js';
+import { ROLES_ANYWHERE_OPERATIONS } from './roles-anywhere.js';
 import type { Operation } from './operation.js';
 import { S3_OPERATIONS } from './s3.js';
 import { STS_OPERATIONS } from './sts.js';
@@ -14,6 +15,7 @@ const BY_NAME = new Map(
     ...S3_OPERATIONS,
     ...EC2_OPERATIONS,
     ...ORGANIZATIONS_OPERATIONS,
+    ...ROLES_ANYWHERE_OPERATIONS,
   ].map((op) => [`${op.service} ${op.name}`, op]),
 );
 

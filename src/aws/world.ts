@@ -255,6 +255,30 @@ export interface Organization {
   attachments: Record<string, string[]>;
 }
 
+/** An IAM Roles Anywhere trust anchor: the CA whose certificates it accepts. */
+export interface TrustAnchor {
+  trustAnchorId: string;
+  trustAnchorArn: string;
+  account: string;
+  name: string;
+  enabled: boolean;
+  /** The CA certificate bundle (PEM). */
+  certificateBundle: string;
+  createdAt: string;
+}
+
+/** An IAM Roles Anywhere profile: the roles a session may take, and for how long. */
+export interface RolesAnywhereProfile {
+  profileId: string;
+  profileArn: string;
+  account: string;
+  name: string;
+  enabled: boolean;
+  roleArns: string[];
+  durationSeconds: number;
+  createdAt: string;
+}
+
 /** S3 Block Public Access settings (access-control-block-public-access); all on for new buckets. */
 export interface PublicAccessBlock {
   BlockPublicAcls: boolean;
@@ -314,6 +338,11 @@ export interface World {
   userSessions: Record<string, UserSession>;
   /** The organization the accounts belong to, if any. */
   organization?: Organization;
+  /** IAM Roles Anywhere trust anchors and profiles, by ARN. */
+  rolesAnywhere: {
+    trustAnchors: Record<string, TrustAnchor>;
+    profiles: Record<string, RolesAnywhereProfile>;
+  };
   /** EC2 instances by id. */
   instances: Record<string, Ec2Instance>;
   /** S3 buckets by name: bucket names are global across accounts. */

@@ -16,7 +16,9 @@ import {
   type AssumeRole as AssumeRoleFn,
 } from './credentials.js';
 import { renderResponse } from './format-output.js';
+import { signingHelper } from './certificate-tools.js';
 import { helpText } from './help-text.js';
+import { tokenize } from './tokenize.js';
 import { currentMachine, readMachineFile, writeMachineFile, type Machine } from './machine.js';
 import { parseCommand, type ParsedCommand } from './parse-command.js';
 import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
@@ -92,6 +94,26 @@ function instanceCredentials(session: ConsoleSession, machine: Machine): Credent
   );
 }
 
+/** A profile's credential_process: the one program of the simulated machines is the signing helper. */
+function runCredentialProcess(
+  session: ConsoleSession,
+  machine: Machine,
+  commandLine: string,
+): { ok: true; stdout: string } | { ok: false; stderr: string } {
+  const tokens = tokenize(commandLine, machine.env);
+  const words = tokens.kind === 'tokens' ? tokens.tokens.map((token) => token.value) : [];
+  if (words[0] !== 'aws_signing_helper') {
+    return {
+      ok: false,
+      stderr: `${words[0] ?? commandLine}: the simulated machines run only aws_signing_helper`,
+    };
+  }
+  const output = signingHelper(session, words.slice(1));
+  return output.exitCode === 0
+    ? { ok: true, stdout: output.stdout }
+    : { ok: false, stderr: output.stderr };
+}
+
 /**
  * Where the CLI sends part of a response to a file instead of printing it: the object's body
  * (`aws s3api get-object ... outfile`), a virtual MFA device's seed (`--outfile`).
@@ -130,7 +152,10 @@ function runCommand(session: ConsoleSession, machine: Machine, command: ParsedCo
       command.globals,
       assumeRoleWith(session, machine, region),
       world.now,
-      () => instanceCredentials(session, machine),
+      {
+        instanceRole: () => instanceCredentials(session, machine),
+        credentialProcess: (commandLine) => runCredentialProcess(session, machine, commandLine),
+      },
     );
     if (!credentials.ok) return fromCliError(credentials.error);
     caller = credentials.value;

@@ -5,6 +5,7 @@ import { mfaCode } from '../aws/iam/mfa-codes.js';
 import { isoSeconds } from '../aws/time.js';
 import { explanationText } from '../policy/explanation-text.js';
 import { runAws } from './aws-command.js';
+import { certificateAuthority, signingHelper } from './certificate-tools.js';
 import { curl } from './curl.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { absolutePath, currentMachine, readMachineFile } from './machine.js';
@@ -221,6 +222,22 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
       usage: 'saml-idp metadata|sign-in ...',
       summary: "your company's SAML identity provider (simulated): metadata, sign-in assertions",
       run: samlIdp,
+    },
+  ],
+  [
+    'ca',
+    {
+      usage: 'ca create|issue ...',
+      summary: "your company's certificate authority (simulated): make a CA, issue certificates",
+      run: certificateAuthority,
+    },
+  ],
+  [
+    'aws_signing_helper',
+    {
+      usage: 'aws_signing_helper credential-process ...',
+      summary: 'IAM Roles Anywhere: a certificate and its key for role credentials',
+      run: signingHelper,
     },
   ],
   ['history', { usage: 'history', summary: 'the commands entered so far', run: history }],

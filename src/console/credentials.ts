@@ -28,6 +28,16 @@ export type AssumeRole = (
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; error: CliError };
 
+/** Providers of the chain that reach outside the files: the instance role, credential_process. */
+export interface CredentialSources {
+  /** On an EC2 instance: its role's credentials from the metadata service. */
+  instanceRole?: () => Credentials | undefined;
+  /** Runs a profile's `credential_process` command line: its stdout, or its error output. */
+  credentialProcess?: (
+    commandLine: string,
+  ) => { ok: true; stdout: string } | { ok: false; stderr: string };
+}
+
 /** The settings of one profile: the credentials file's over the config file's, as botocore merges. */
 interface Profile {
   name: string;
@@ -240,6 +250,50 @@ function profileCredentials(
 }
 
 /**
+ * A profile's `credential_process`: the command prints JSON credentials (Version 1), as
+ * `aws_signing_helper credential-process` does for Roles Anywhere ("Sourcing credentials with an
+ * external process" in the AWS CLI User Guide).
+ */
+function processCredentials(
+  profile: Profile,
+  run: CredentialSources['credentialProcess'],
+): Resolved<Credentials> | undefined {
+  const commandLine = profile.settings.credential_process;
+  if (commandLine === undefined || run === undefined) return undefined;
+  const failure = (message: string): Resolved<Credentials> => ({
+    ok: false,
+    error: cliError(`Error when retrieving credentials from custom-process: ${message}`),
+  });
+  const result = run(commandLine);
+  if (!result.ok) return failure(result.stderr.trim());
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(result.stdout) as Record<string, unknown>;
+  } catch {
+    return failure('the output is not JSON');
+  }
+  const {
+    Version: version,
+    AccessKeyId: id,
+    SecretAccessKey: secret,
+    SessionToken: token,
+  } = parsed;
+  if (version !== 1) {
+    return failure(
+      `Unsupported version '${String(version)}' for credential process provider, supported versions: 1`,
+    );
+  }
+  if (typeof id !== 'string' || typeof secret !== 'string') {
+    return failure('the output lacks AccessKeyId or SecretAccessKey');
+  }
+  const value = { accessKeyId: id, secretAccessKey: secret };
+  return {
+    ok: true,
+    value: typeof token === 'string' ? { ...value, sessionToken: token } : value,
+  };
+}
+
+/**
  * The credentials a command signs with, or the CLI's error when there are none. On an EC2
  * instance the last provider is its role, from the metadata service (`instanceRole`).
  */
@@ -248,7 +302,7 @@ export function resolveCredentials(
   globals: GlobalOptions,
   assumeRole: AssumeRole,
   now: number,
-  instanceRole: () => Credentials | undefined = () => undefined,
+  sources: CredentialSources = {},
 ): Resolved<Credentials> {
   if (globals.profile === undefined) {
     const fromEnv = staticCredentials(machine.env, ENV_NAMES, 'env');
@@ -258,9 +312,11 @@ export function resolveCredentials(
   if (!profile.exists && namedExplicitly(machine, globals)) {
     return { ok: false, error: profileNotFound(profile.name) };
   }
-  const fromProfile = profileCredentials(machine, profile, assumeRole, now, 0);
+  const fromProfile =
+    profileCredentials(machine, profile, assumeRole, now, 0) ??
+    processCredentials(profile, sources.credentialProcess);
   if (fromProfile) return fromProfile;
-  const fromInstance = instanceRole();
+  const fromInstance = sources.instanceRole?.();
   return fromInstance ? { ok: true, value: fromInstance } : { ok: false, error: noCredentials() };
 }
 

@@ -47,6 +47,10 @@ const worldSchema = z.looseObject({
     z.looseObject({ metadataTokens: z.record(z.string(), z.number()) }),
   ),
   organization: z.optional(z.looseObject({})),
+  rolesAnywhere: z.looseObject({
+    trustAnchors: z.record(z.string(), z.looseObject({})),
+    profiles: z.record(z.string(), z.looseObject({})),
+  }),
   buckets: z.record(z.string(), z.looseObject({})),
   events: z.array(z.looseObject({})),
 });
