@@ -158,7 +158,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   [
     'aws',
     {
-      usage: 'aws <service> <command> [options]',
+      usage: 'aws <service> <command> ...',
       summary: "the AWS CLI (try 'aws help')",
       run: runAws,
     },
@@ -167,7 +167,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     'whoami',
     {
       usage: 'whoami [--profile NAME]',
-      summary: 'who your requests are signed as (aws sts get-caller-identity)',
+      summary: 'who your requests are signed as',
       run: (session, args) => runAws(session, ['sts', 'get-caller-identity', ...args]),
     },
   ],
@@ -175,7 +175,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     'explain',
     {
       usage: 'explain',
-      summary: 'why the last request was allowed or denied, step by step',
+      summary: 'why the last request was allowed or denied',
       run: explain,
     },
   ],
@@ -183,7 +183,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     'wait',
     {
       usage: 'wait DURATION',
-      summary: 'move the simulated clock on (30s, 15m, 2h, 1d)',
+      summary: 'move the clock on: 30s, 15m, 2h, 1d',
       run: wait,
     },
   ],
@@ -191,36 +191,33 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     'mfa-code',
     {
       usage: 'mfa-code SEED_FILE',
-      summary: "the code your authenticator app shows now (it changes every 30s: 'wait 30s')",
+      summary: 'the code your MFA app shows now',
       run: showMfaCode,
     },
   ],
-  [
-    'ssh',
-    { usage: 'ssh INSTANCE_ID', summary: 'log in to an EC2 instance of the world', run: ssh },
-  ],
+  ['ssh', { usage: 'ssh INSTANCE_ID', summary: 'log in to an EC2 instance', run: ssh }],
   [
     'curl',
     {
-      usage: 'curl [-X METHOD] [-H HEADER] URL',
-      summary: 'HTTP requests: the instance metadata service, from an instance',
+      usage: 'curl [-X M] [-H H] URL',
+      summary: 'the metadata service, from an instance',
       run: curl,
     },
   ],
-  ['exit', { usage: 'exit', summary: 'log out of this machine (or leave the console)', run: exit }],
+  ['exit', { usage: 'exit [N]', summary: 'log out of this machine, or leave', run: exit }],
   [
     'oidc-token',
     {
-      usage: 'oidc-token --repo OWNER/REPO [--ref REF]',
-      summary: 'a token from a simulated OIDC provider (GitHub Actions unless --issuer)',
+      usage: 'oidc-token --repo O/R ...',
+      summary: 'a GitHub Actions OIDC token (simulated)',
       run: oidcToken,
     },
   ],
   [
     'saml-idp',
     {
-      usage: 'saml-idp metadata|sign-in ...',
-      summary: "your company's SAML identity provider (simulated): metadata, sign-in assertions",
+      usage: 'saml-idp metadata|sign-in',
+      summary: "your company's SAML IdP (simulated)",
       run: samlIdp,
     },
   ],
@@ -228,15 +225,15 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
     'ca',
     {
       usage: 'ca create|issue ...',
-      summary: "your company's certificate authority (simulated): make a CA, issue certificates",
+      summary: "your company's CA (simulated)",
       run: certificateAuthority,
     },
   ],
   [
     'aws_signing_helper',
     {
-      usage: 'aws_signing_helper credential-process ...',
-      summary: 'IAM Roles Anywhere: a certificate and its key for role credentials',
+      usage: 'aws_signing_helper ...',
+      summary: 'Roles Anywhere: certificate to credentials',
       run: signingHelper,
     },
   ],
@@ -265,6 +262,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['help', { usage: 'help', summary: 'this list', run: () => printed(helpList()) }],
 ]);
 
+/** The commands in two columns, within 80 characters. */
 function helpList(): string {
   const rows = [...BUILTINS.values()];
   const width = Math.max(...rows.map((row) => row.usage.length)) + 2;

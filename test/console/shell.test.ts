@@ -171,6 +171,8 @@ describe('the helpers', () => {
       '    1  whoami\n    2  echo "a  b"\n    3  history\n',
     );
     const help = run(session, 'help').stdout;
+    // It fits an 80-column terminal.
+    for (const line of help.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     for (const name of ['aws', 'whoami', 'explain', 'wait', 'history', 'export']) {
       expect(help).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     }
