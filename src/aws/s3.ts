@@ -5,6 +5,7 @@
 import { validatePolicy } from '../policy/validate.js';
 import { callerArn, principalOf, type Caller } from './caller.js';
 import { AwsError } from './errors.js';
+import { requiredText } from './input.js';
 import type { Operation, Params, RequestEnvironment, ResourcePolicy } from './operation.js';
 import { parsedPolicy } from './policies.js';
 import { isPublicPolicy } from './s3-public-policy.js';
@@ -13,17 +14,12 @@ import type { Bucket, PublicAccessBlock, World } from './world.js';
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
-function text(params: Params, name: string): string {
-  const value = params[name];
-  return typeof value === 'string' ? value : '';
-}
-
-const bucketArn = (params: Params) => `arn:aws:s3:::${text(params, 'Bucket')}`;
+const bucketArn = (params: Params) => `arn:aws:s3:::${requiredText(params, 'Bucket')}`;
 const objectArn = (params: Params) =>
-  `arn:aws:s3:::${text(params, 'Bucket')}/${text(params, 'Key')}`;
+  `arn:aws:s3:::${requiredText(params, 'Bucket')}/${requiredText(params, 'Key')}`;
 
 function existingBucket(world: World, params: Params): Bucket {
-  const bucket = world.buckets[text(params, 'Bucket')];
+  const bucket = world.buckets[requiredText(params, 'Bucket')];
   if (!bucket) throw new AwsError('NoSuchBucket', 'The specified bucket does not exist');
   return bucket;
 }
@@ -39,12 +35,12 @@ function callerAccount(caller: Caller): string | undefined {
  * so that its identity policies decide and an allowed caller learns NoSuchBucket.
  */
 function bucketPolicy({ world, caller }: RequestEnvironment, params: Params): ResourcePolicy {
-  const bucket = world.buckets[text(params, 'Bucket')];
+  const bucket = world.buckets[requiredText(params, 'Bucket')];
   return {
     ...(bucket?.policy === undefined ? {} : { document: bucket.policy }),
     kind: 'resource',
     account: bucket?.account ?? callerAccount(caller) ?? '',
-    name: `bucket policy of ${text(params, 'Bucket')}`,
+    name: `bucket policy of ${requiredText(params, 'Bucket')}`,
   };
 }
 
@@ -72,7 +68,7 @@ export const CreateBucket: Operation = {
   action: 's3:CreateBucket',
   resource: (_env, params) => bucketArn(params),
   run: ({ world, caller, region }, params) => {
-    const name = text(params, 'Bucket');
+    const name = requiredText(params, 'Bucket');
     if (!BUCKET_NAME.test(name) || name.includes('..')) {
       throw new AwsError('InvalidBucketName', 'The specified bucket is not valid.');
     }
@@ -143,7 +139,7 @@ export const PutBucketPolicy: Operation = {
   resourcePolicy: bucketPolicy,
   run: ({ world, caller }, params) => {
     const bucket = existingBucket(world, params);
-    const document = text(params, 'Policy');
+    const document = requiredText(params, 'Policy');
     const result = validatePolicy(document, 'resource', { name: 'bucket policy' });
     if (!result.ok) throw new AwsError('MalformedPolicy', result.error.message);
     if (bucket.publicAccessBlock.BlockPublicPolicy && isPublicPolicy(result.policy)) {
@@ -220,9 +216,13 @@ export const PutObject: Operation = {
   run: ({ world, caller }, params) => {
     const bucket = existingBucket(world, params);
     checkRestrictPublicBuckets(caller, bucket);
-    const body = text(params, 'Body');
+    const body = requiredText(params, 'Body');
     const etag = etagOf(body);
-    bucket.objects[text(params, 'Key')] = { body, lastModified: isoSeconds(world.now), etag };
+    bucket.objects[requiredText(params, 'Key')] = {
+      body,
+      lastModified: isoSeconds(world.now),
+      etag,
+    };
     return { ETag: etag };
   },
 };
@@ -236,7 +236,7 @@ export const GetObject: Operation = {
   run: ({ world, caller }, params) => {
     const bucket = existingBucket(world, params);
     checkRestrictPublicBuckets(caller, bucket);
-    const object = bucket.objects[text(params, 'Key')];
+    const object = bucket.objects[requiredText(params, 'Key')];
     if (!object) throw new AwsError('NoSuchKey', 'The specified key does not exist.');
     return {
       AcceptRanges: 'bytes',
@@ -260,7 +260,7 @@ export const DeleteObject: Operation = {
     const bucket = existingBucket(world, params);
     checkRestrictPublicBuckets(caller, bucket);
     // S3 answers a delete of a missing key with success too.
-    delete bucket.objects[text(params, 'Key')];
+    delete bucket.objects[requiredText(params, 'Key')];
     return {};
   },
 };
@@ -271,11 +271,11 @@ export const ListObjectsV2: Operation = {
   action: 's3:ListBucket',
   resource: (_env, params) => bucketArn(params),
   resourcePolicy: bucketPolicy,
-  context: (_env, params) => ({ 's3:prefix': text(params, 'Prefix') }),
+  context: (_env, params) => ({ 's3:prefix': requiredText(params, 'Prefix') }),
   run: ({ world, caller }, params) => {
     const bucket = existingBucket(world, params);
     checkRestrictPublicBuckets(caller, bucket);
-    const prefix = text(params, 'Prefix');
+    const prefix = requiredText(params, 'Prefix');
     const keys = Object.keys(bucket.objects)
       .filter((key) => key.startsWith(prefix))
       .sort();

@@ -2,6 +2,7 @@
 import { callerArn, principalOf, type Caller } from './caller.js';
 import { AwsError, validationError } from './errors.js';
 import { BASE64_CHARS, digestOf, newId, newSecret, newSessionToken } from './ids.js';
+import { text } from './input.js';
 import { verifyMfaCode } from './mfa.js';
 import { verifySamlAssertion } from './saml.js';
 import { verifyWebIdentityToken } from './web-identity.js';
@@ -40,11 +41,6 @@ function credentialsOf(session: TemporaryCredentials): Record<string, string> {
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 const ONE_HOUR = 3600;
-
-function text(params: Params, name: string): string | undefined {
-  const value = params[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** The role an ARN names, in the world, or undefined. */
 function roleByArn(world: World, arn: string): IamRole | undefined {
