@@ -20,7 +20,7 @@ function script(): string[] {
     lines.push(
       `aws iam create-user --user-name user-${i}`,
       `aws iam put-user-policy --user-name user-${i} --policy-name read --policy-document '${POLICY}'`,
-      `aws iam attach-user-policy --user-name user-${i} --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess`,
+      `aws iam attach-user-policy --user-name user-${i} --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`,
       `aws iam create-access-key --user-name user-${i} --query AccessKey.AccessKeyId --output text`,
       `aws iam get-user --user-name user-${i}`,
       'aws sts get-caller-identity',
