@@ -33,15 +33,22 @@ function script(): string[] {
   return lines;
 }
 
-/** Milliseconds of each line of a fresh sandbox session. */
-function timeLines(lines: readonly string[]): { times: number[]; session: ConsoleSession } {
+/** Milliseconds of each line of a fresh sandbox session, and how many lines failed. */
+function timeLines(lines: readonly string[]): {
+  times: number[];
+  failures: number;
+  session: ConsoleSession;
+} {
   const session = createSandbox('bench', START);
+  let failures = 0;
   const times = lines.map((line) => {
     const start = performance.now();
-    runLine(session, line);
-    return performance.now() - start;
+    const result = runLine(session, line);
+    const elapsed = performance.now() - start;
+    if (result.kind !== 'done' || result.exitCode !== 0) failures++;
+    return elapsed;
   });
-  return { times, session };
+  return { times, failures, session };
 }
 
 function timeIt(action: () => unknown, rounds: number): number[] {
@@ -90,7 +97,8 @@ export function consoleBenchmark(): void {
   console.log(`iam-tutor console benchmark (median of ${REPEATS} runs)`);
   console.log(
     `a scripted session of ${lines.length} commands (10 kinds: IAM writes and reads, STS, S3, ` +
-      `--query, an error, explain): ${fmt(total, 0)} ms in all`,
+      `--query, an error, explain): ${fmt(total, 0)} ms in all; ` +
+      `${runs[0]?.failures ?? 0} commands failed (100 by design)`,
   );
   console.log(
     `  per command: median ${fmt(perCommand * 1000, 0)} us, p99 ${fmt(p99 * 1000, 0)} us`,
