@@ -171,7 +171,7 @@ function interactive(session: ConsoleSession, done: () => void): void {
   });
   rl.on('close', done);
   process.stdout.write(
-    "iam-tutor console: a simulated AWS, offline. Type 'help' for the commands, 'exit' to leave.\n",
+    "iam-tutor console: a simulated AWS, offline.\nType 'help' for the commands, 'exit' to leave.\n",
   );
   prompt();
 }

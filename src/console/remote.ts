@@ -38,8 +38,10 @@ export function ssh(session: ConsoleSession, args: readonly string[]): LineOutpu
   state.previous.push(state.current);
   state.current = host;
   return printed(
-    `Amazon Linux 2023 on ${host} (simulated). Its software gets credentials from the instance\n` +
-      "metadata service at 169.254.169.254. 'exit' goes back.\n",
+    // Lines within 80 columns.
+    `Amazon Linux 2023 on ${host} (simulated).\n` +
+      'Software here gets credentials from the metadata service at 169.254.169.254.\n' +
+      "'exit' goes back.\n",
   );
 }
 
