@@ -238,7 +238,10 @@ async function main() {
         outputToken: toList(p.output_token),
         ...(p.limit_key ? { limitKey: p.limit_key } : {}),
         ...(p.more_results ? { moreResults: p.more_results } : {}),
-        ...(p.result_key ? { resultKey: toList(p.result_key) } : {}),
+        // The SDK leaves some result keys out (Organizations' lists); botocore has them.
+        ...((p.result_key ?? botocorePaginators[name]?.result_key)
+          ? { resultKey: toList(p.result_key ?? botocorePaginators[name]?.result_key) }
+          : {}),
         ...(botocorePaginators[name]?.non_aggregate_keys
           ? { nonAggregateKeys: botocorePaginators[name].non_aggregate_keys }
           : {}),

@@ -36,12 +36,8 @@ export function paginatedResult(
   noPaginate: boolean,
 ): PaginatedResult {
   const paginator = operation.paginator;
-  // A paginator without result keys (the extracted Organizations ones) cannot be joined: the
-  // response is printed as the service sent it.
-  if (paginator?.resultKey === undefined || paginator.resultKey.length === 0 || noPaginate) {
-    return { ok: true, result: response };
-  }
-  const resultKeys = paginator.resultKey;
+  if (paginator === undefined || noPaginate) return { ok: true, result: response };
+  const resultKeys = paginator.resultKey ?? [];
   let skip = 0;
   if (paging.startingToken !== undefined) {
     const decoded = decodeToken(paging.startingToken);

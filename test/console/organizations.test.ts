@@ -45,6 +45,13 @@ describe('service control policies', () => {
         'aws organizations list-policies --filter SERVICE_CONTROL_POLICY --query "Policies[].Name" --output text',
       ),
     ).toBe('FullAWSAccess');
+    // The CLI pages the lists as botocore's paginators say (result key Accounts).
+    expect(
+      ok(
+        session,
+        'aws organizations list-accounts --max-items 1 --query "Accounts[].Id" --output text',
+      ),
+    ).toBe(SANDBOX_ACCOUNT);
   });
 
   it('an SCP on the member account denies even its administrator, and explain says so', () => {
