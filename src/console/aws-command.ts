@@ -10,7 +10,7 @@ import { cliError, serviceError, type CliError } from './cli-errors.js';
 import { commandTable } from './command-table.js';
 import { runConfigure } from './configure-command.js';
 import {
-  resolveCredentials,
+  findCredentials,
   resolveOutput,
   resolveRegion,
   type AssumeRole as AssumeRoleFn,
@@ -20,6 +20,7 @@ import { signingHelper } from './certificate-tools.js';
 import { helpText } from './help-text.js';
 import { tokenize } from './tokenize.js';
 import { currentMachine, readMachineFile, writeMachineFile, type Machine } from './machine.js';
+import type { GlobalOptions } from './global-options.js';
 import { parseCommand, type ParsedCommand } from './parse-command.js';
 import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
 
@@ -114,6 +115,20 @@ function runCredentialProcess(
     : { ok: false, stderr: output.stderr };
 }
 
+/** The credentials the CLI chain finds on the machine, with every provider the console has. */
+function findSigningCredentials(session: ConsoleSession, machine: Machine, globals: GlobalOptions) {
+  return findCredentials(
+    machine,
+    globals,
+    assumeRoleWith(session, machine, resolveRegion(machine, globals)),
+    session.world.now,
+    {
+      instanceRole: () => instanceCredentials(session, machine),
+      credentialProcess: (commandLine) => runCredentialProcess(session, machine, commandLine),
+    },
+  );
+}
+
 /**
  * Where the CLI sends part of a response to a file instead of printing it: the object's body
  * (`aws s3api get-object ... outfile`), a virtual MFA device's seed (`--outfile`).
@@ -147,18 +162,9 @@ function runCommand(session: ConsoleSession, machine: Machine, command: ParsedCo
   let caller: Credentials | 'anonymous' = 'anonymous';
   // The CLI sends unsigned what proves its caller itself (assume-role-with-web-identity).
   if (!command.globals.noSignRequest && operation.identify === undefined) {
-    const credentials = resolveCredentials(
-      machine,
-      command.globals,
-      assumeRoleWith(session, machine, region),
-      world.now,
-      {
-        instanceRole: () => instanceCredentials(session, machine),
-        credentialProcess: (commandLine) => runCredentialProcess(session, machine, commandLine),
-      },
-    );
+    const credentials = findSigningCredentials(session, machine, command.globals);
     if (!credentials.ok) return fromCliError(credentials.error);
-    caller = credentials.value;
+    caller = credentials.value.credentials;
   }
   const result = callApi(world, {
     caller,
@@ -197,7 +203,11 @@ export function runAws(session: ConsoleSession, args: readonly string[]): LineOu
       return text === undefined ? notSimulated(args.join(' ')) : printed(text);
     }
     case 'not-simulated':
-      if (parsed.cliService === 'configure') return runConfigure(machine, parsed);
+      if (parsed.cliService === 'configure') {
+        return runConfigure(machine, parsed, () =>
+          findSigningCredentials(session, machine, parsed.globals),
+        );
+      }
       return notSimulated([parsed.cliService, parsed.command ?? ''].join(' ').trim());
     case 'command':
       return runCommand(session, machine, parsed);

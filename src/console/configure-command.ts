@@ -3,10 +3,12 @@
 // config file, in the section of the profile (`--profile`, the environment's, else `default`), or
 // of the one a dotted name gives (`default.region`, `profile.dev.region`). The bare interactive
 // `aws configure` asks four questions; in the console the same is done with `set`, which it
-// suggests. (`configure list` is not simulated.)
+// suggests. `configure list` shows which profile, credentials and region a command would use,
+// and where each comes from (awscli/customizations/configure/list.py).
 import { USAGE } from './cli-errors.js';
 import { parseSections, profileSection, setValue } from './config-files.js';
-import { profileName } from './credentials.js';
+import { profileName, type CredentialType, type Resolved } from './credentials.js';
+import type { Credentials } from '../aws/caller.js';
 import { readMachineFile, writeMachineFile, type Machine } from './machine.js';
 import type { NotSimulated } from './parse-command.js';
 import { failed, printed, type LineOutput } from './session.js';
@@ -69,7 +71,71 @@ const INTERACTIVE =
   '  aws configure set region us-east-1\n' +
   '(add --profile NAME for a named profile), which writes the same files as `aws configure`.\n';
 
-export function runConfigure(machine: Machine, parsed: NotSimulated): LineOutput {
+/** What the credential chain finds for the command's profile (aws-command.ts resolves it). */
+export type FindCredentials = () => Resolved<{ credentials: Credentials; type: CredentialType }>;
+
+interface Setting {
+  value: string;
+  type: string;
+  location: string;
+}
+
+const NOT_SET: Setting = { value: '<not set>', type: 'None', location: 'None' };
+
+/** list.py's row: `'%10s %24s %16s    %s'`. */
+const row = (name: string, { value, type, location }: Setting) =>
+  `${name.padStart(10)} ${value.padStart(24)} ${type.padStart(16)}    ${location}\n`;
+
+/** The first of the variables that is set, as an `env` setting. */
+function fromEnv(env: Readonly<Record<string, string>>, names: readonly string[]) {
+  const name = names.find((candidate) => env[candidate]);
+  const value = name === undefined ? undefined : env[name];
+  return name === undefined || value === undefined
+    ? undefined
+    : { value, type: 'env', location: name };
+}
+
+function list(machine: Machine, parsed: NotSimulated, find: FindCredentials): LineOutput {
+  const { globals } = parsed;
+  const profile: Setting =
+    (globals.profile === undefined
+      ? undefined
+      : { value: globals.profile, type: 'manual', location: '--profile' }) ??
+    fromEnv(machine.env, ['AWS_DEFAULT_PROFILE', 'AWS_PROFILE']) ??
+    NOT_SET;
+  const found = find();
+  const key = (secret: string | undefined): Setting =>
+    found.ok && secret !== undefined
+      ? { value: `${'*'.repeat(16)}${secret.slice(-4)}`, type: found.value.type, location: '' }
+      : NOT_SET;
+  const credentials = found.ok ? found.value.credentials : undefined;
+  const configured = parseSections(readMachineFile(machine, pathOf('config')) ?? '')[
+    profileSection(profileName(machine, globals), 'config')
+  ]?.region;
+  const region: Setting =
+    (globals.region === undefined
+      ? undefined
+      : { value: globals.region, type: 'manual', location: '--region' }) ??
+    fromEnv(machine.env, ['AWS_REGION', 'AWS_DEFAULT_REGION']) ??
+    (configured === undefined
+      ? undefined
+      : { value: configured, type: 'config-file', location: pathOf('config') }) ??
+    NOT_SET;
+  return printed(
+    row('Name', { value: 'Value', type: 'Type', location: 'Location' }) +
+      row('----', { value: '-----', type: '----', location: '--------' }) +
+      row('profile', profile) +
+      row('access_key', key(credentials?.accessKeyId)) +
+      row('secret_key', key(credentials?.secretAccessKey)) +
+      row('region', region),
+  );
+}
+
+export function runConfigure(
+  machine: Machine,
+  parsed: NotSimulated,
+  find: FindCredentials,
+): LineOutput {
   const [subcommand, ...words] = parsed.args;
   const profile = profileName(machine, parsed.globals);
   switch (subcommand) {
@@ -77,9 +143,13 @@ export function runConfigure(machine: Machine, parsed: NotSimulated): LineOutput
       return set(machine, profile, words);
     case 'get':
       return get(machine, profile, words);
+    case 'list':
+      return list(machine, parsed, find);
     case undefined:
       return failed(INTERACTIVE, 252);
     default:
-      return usage(`argument subcommand: Invalid choice: '${subcommand}' (choose from set, get)`);
+      return usage(
+        `argument subcommand: Invalid choice: '${subcommand}' (choose from set, get, list)`,
+      );
   }
 }

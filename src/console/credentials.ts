@@ -304,20 +304,55 @@ export function resolveCredentials(
   now: number,
   sources: CredentialSources = {},
 ): Resolved<Credentials> {
+  const found = findCredentials(machine, globals, assumeRole, now, sources);
+  return found.ok ? { ok: true, value: found.value.credentials } : found;
+}
+
+/** Which provider of the chain gave the credentials, in `aws configure list`'s words. */
+export type CredentialType =
+  'env' | 'shared-credentials-file' | 'config-file' | 'assume-role' | 'custom-process' | 'iam-role';
+
+/** The credentials, and the provider that gave them (for `aws configure list`). */
+export function findCredentials(
+  machine: Machine,
+  globals: GlobalOptions,
+  assumeRole: AssumeRole,
+  now: number,
+  sources: CredentialSources = {},
+): Resolved<{ credentials: Credentials; type: CredentialType }> {
+  const found = (
+    result: Resolved<Credentials>,
+    type: CredentialType,
+  ): Resolved<{ credentials: Credentials; type: CredentialType }> =>
+    result.ok ? { ok: true, value: { credentials: result.value, type } } : result;
   if (globals.profile === undefined) {
     const fromEnv = staticCredentials(machine.env, ENV_NAMES, 'env');
-    if (fromEnv) return fromEnv;
+    if (fromEnv) return found(fromEnv, 'env');
   }
   const profile = loadProfile(machine, profileName(machine, globals));
   if (!profile.exists && namedExplicitly(machine, globals)) {
     return { ok: false, error: profileNotFound(profile.name) };
   }
-  const fromProfile =
-    profileCredentials(machine, profile, assumeRole, now, 0) ??
-    processCredentials(profile, sources.credentialProcess);
-  if (fromProfile) return fromProfile;
+  const fromProfile = profileCredentials(machine, profile, assumeRole, now, 0);
+  if (fromProfile) {
+    const fromCredentialsFile =
+      parseSections(readMachineFile(machine, '~/.aws/credentials') ?? '')[
+        profileSection(profile.name, 'credentials')
+      ]?.aws_access_key_id !== undefined;
+    const type =
+      roleOf(profile, now) !== undefined
+        ? 'assume-role'
+        : fromCredentialsFile
+          ? 'shared-credentials-file'
+          : 'config-file';
+    return found(fromProfile, type);
+  }
+  const fromProcess = processCredentials(profile, sources.credentialProcess);
+  if (fromProcess) return found(fromProcess, 'custom-process');
   const fromInstance = sources.instanceRole?.();
-  return fromInstance ? { ok: true, value: fromInstance } : { ok: false, error: noCredentials() };
+  return fromInstance
+    ? { ok: true, value: { credentials: fromInstance, type: 'iam-role' } }
+    : { ok: false, error: noCredentials() };
 }
 
 /** Where a request goes: `--region`, the environment, the profile; us-east-1 when none says. */

@@ -65,6 +65,36 @@ describe('the CLI configuration', () => {
     expect(Object.keys(session.world.sessions)).toHaveLength(sessions);
   });
 
+  it('configure list says where the profile, keys and region come from', () => {
+    const session = sandbox();
+    const listed = ok(session, 'aws configure list');
+    // ok() trims the output: only the first line loses its leading blanks.
+    expect(listed.split('\n').slice(0, 3)).toEqual([
+      'Name                    Value             Type    Location',
+      '      ----                    -----             ----    --------',
+      '   profile                <not set>             None    None',
+    ]);
+    expect(listed).toMatch(/^access_key +\*{16}\w{4} shared-credentials-file/m);
+    expect(listed).toMatch(/^ {4}region +us-east-1 +config-file +~\/\.aws\/config$/m);
+    const key = (
+      json(session, 'aws iam create-access-key --user-name admin') as {
+        AccessKey: Record<string, string>;
+      }
+    ).AccessKey;
+    ok(
+      session,
+      `export AWS_ACCESS_KEY_ID=${key.AccessKeyId ?? ''} AWS_SECRET_ACCESS_KEY=${key.SecretAccessKey ?? ''}`,
+    );
+    expect(ok(session, 'aws configure list')).toMatch(
+      new RegExp(`^access_key +\\*{16}${(key.AccessKeyId ?? '').slice(-4)} +env`, 'm'),
+    );
+    const none = createSandbox('edge-test', Date.UTC(2026, 10, 30, 10));
+    ok(none, 'export AWS_PROFILE=prod');
+    expect(ok(none, 'aws configure list --region sa-east-1')).toMatch(
+      /^ {3}profile +prod +env +AWS_PROFILE\n[^]*region +sa-east-1 +manual +--region$/m,
+    );
+  });
+
   it('dotted names of configure set name the profile', () => {
     const session = sandbox();
     ok(session, 'aws configure set default.region us-west-2');
