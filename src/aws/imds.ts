@@ -20,6 +20,8 @@ export interface MetadataRequest {
 
 export interface MetadataResponse {
   status: number;
+  /** The status line's reason phrase: `OK`, `Unauthorized`. */
+  reason: string;
   body: string;
 }
 
@@ -32,6 +34,7 @@ const RENEW_BEFORE_MS = 60 * 60 * 1000;
 
 const statusPage = (status: number, title: string): MetadataResponse => ({
   status,
+  reason: title,
   body: `<?xml version="1.0" encoding="iso-8859-1"?>
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
          "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -46,7 +49,7 @@ const statusPage = (status: number, title: string): MetadataResponse => ({
 `,
 });
 
-const ok = (body: string): MetadataResponse => ({ status: 200, body });
+const ok = (body: string): MetadataResponse => ({ status: 200, reason: 'OK', body });
 
 function header(request: MetadataRequest, name: string): string | undefined {
   const found = Object.entries(request.headers).find(([key]) => key.toLowerCase() === name);

@@ -208,7 +208,10 @@ export function runAws(session: ConsoleSession, args: readonly string[]): LineOu
           findSigningCredentials(session, machine, parsed.globals),
         );
       }
-      return notSimulated([parsed.cliService, parsed.command ?? ''].join(' ').trim());
+      // `aws s3 ls`: the CLI's own s3 commands come as the first argument.
+      return notSimulated(
+        [parsed.cliService, parsed.command ?? parsed.args[0] ?? ''].join(' ').trim(),
+      );
     case 'command':
       return runCommand(session, machine, parsed);
   }

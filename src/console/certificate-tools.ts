@@ -7,23 +7,7 @@ import { AwsError } from '../aws/errors.js';
 import { createSession } from '../aws/roles-anywhere.js';
 import { currentMachine, readMachineFile, writeMachineFile, type Machine } from './machine.js';
 import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
-
-/** `--name value` pairs; the names allowed, or a message. */
-function flagsOf(
-  args: readonly string[],
-  allowed: readonly string[],
-): Record<string, string> | string {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const name = (args[i] ?? '').replace(/^--/, '');
-    const value = args[i + 1];
-    if (!allowed.includes(name) || !(args[i] ?? '').startsWith('--'))
-      return `unknown option ${args[i] ?? ''}`;
-    if (value === undefined) return `--${name} needs a value`;
-    flags[name] = value;
-  }
-  return flags;
-}
+import { option, parseToolOptions } from './tool-options.js';
 
 function files(machine: Machine, paths: readonly (string | undefined)[]): string[] | string {
   const texts: string[] = [];
@@ -41,7 +25,7 @@ const CA_USAGE =
 
 export function certificateAuthority(session: ConsoleSession, args: readonly string[]): LineOutput {
   const [subcommand, ...rest] = args;
-  const flags = flagsOf(rest, [
+  const options = parseToolOptions(rest, [
     'name',
     'ca-cert',
     'ca-key',
@@ -51,24 +35,28 @@ export function certificateAuthority(session: ConsoleSession, args: readonly str
     'cert-out',
     'key-out',
   ]);
-  if (typeof flags === 'string') return failed(`ca: ${flags}\n${CA_USAGE}`, 2);
+  if (typeof options === 'string') return failed(`ca: ${options}\n${CA_USAGE}`, 2);
   const machine = currentMachine(session.state);
-  const certOut = flags['cert-out'];
-  const keyOut = flags['key-out'];
+  const certOut = option(options, 'cert-out');
+  const keyOut = option(options, 'key-out');
   if (certOut === undefined || keyOut === undefined) {
     return failed(`ca: give --cert-out and --key-out\n${CA_USAGE}`, 2);
   }
+  const name = option(options, 'name');
+  const cn = option(options, 'cn');
   let made: { certificate: string; privateKey: string } | string;
-  if (subcommand === 'create' && flags.name !== undefined) {
-    made = createCertificateAuthority(session.world, flags.name);
-  } else if (subcommand === 'issue' && flags.cn !== undefined) {
-    const authority = files(machine, [flags['ca-cert'], flags['ca-key']]);
+  if (subcommand === 'create' && name !== undefined) {
+    made = createCertificateAuthority(session.world, name);
+  } else if (subcommand === 'issue' && cn !== undefined) {
+    const authority = files(machine, [option(options, 'ca-cert'), option(options, 'ca-key')]);
     if (typeof authority === 'string') return failed(`ca: ${authority}\n`, 1);
     const [certificate = '', privateKey = ''] = authority;
-    const days = Number(flags.days ?? 365);
-    if (!Number.isInteger(days) || days < 1)
+    const days = Number(option(options, 'days') ?? 365);
+    if (!Number.isInteger(days) || days < 1) {
       return failed('ca: --days takes a whole number of days\n', 2);
-    const subject = { CN: flags.cn, ...(flags.o === undefined ? {} : { O: flags.o }) };
+    }
+    const organization = option(options, 'o');
+    const subject = { CN: cn, ...(organization === undefined ? {} : { O: organization }) };
     made = issueCertificate(session.world, { certificate, privateKey }, subject, days);
   } else {
     return failed(CA_USAGE, 2);
@@ -86,7 +74,7 @@ const HELPER_USAGE =
 /** `aws_signing_helper credential-process ...`: the credentials as JSON, or the helper's error. */
 export function signingHelper(session: ConsoleSession, args: readonly string[]): LineOutput {
   const [subcommand, ...rest] = args;
-  const flags = flagsOf(rest, [
+  const options = parseToolOptions(rest, [
     'certificate',
     'private-key',
     'trust-anchor-arn',
@@ -94,15 +82,16 @@ export function signingHelper(session: ConsoleSession, args: readonly string[]):
     'role-arn',
     'region',
   ]);
-  if (subcommand !== 'credential-process' || typeof flags === 'string') {
-    return failed(`${typeof flags === 'string' ? `${flags}\n` : ''}${HELPER_USAGE}`, 1);
+  if (subcommand !== 'credential-process' || typeof options === 'string') {
+    return failed(`${typeof options === 'string' ? `${options}\n` : ''}${HELPER_USAGE}`, 1);
   }
   const machine = currentMachine(session.state);
-  const texts = files(machine, [flags.certificate, flags['private-key']]);
+  const texts = files(machine, [option(options, 'certificate'), option(options, 'private-key')]);
   if (typeof texts === 'string') return failed(`${texts}\n`, 1);
   const [certificate = '', privateKey = ''] = texts;
-  const arns = [flags['trust-anchor-arn'], flags['profile-arn'], flags['role-arn']];
-  const [trustAnchorArn, profileArn, roleArn] = arns;
+  const trustAnchorArn = option(options, 'trust-anchor-arn');
+  const profileArn = option(options, 'profile-arn');
+  const roleArn = option(options, 'role-arn');
   if (trustAnchorArn === undefined || profileArn === undefined || roleArn === undefined) {
     return failed(HELPER_USAGE, 1);
   }
@@ -113,7 +102,7 @@ export function signingHelper(session: ConsoleSession, args: readonly string[]):
       trustAnchorArn,
       profileArn,
       roleArn,
-      region: flags.region ?? trustAnchorArn.split(':')[3] ?? 'us-east-1',
+      region: option(options, 'region') ?? trustAnchorArn.split(':')[3] ?? 'us-east-1',
       sourceIp: machine.sourceIp,
     });
     return printed(`${JSON.stringify(credentials)}\n`);

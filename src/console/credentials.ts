@@ -293,26 +293,15 @@ function processCredentials(
   };
 }
 
-/**
- * The credentials a command signs with, or the CLI's error when there are none. On an EC2
- * instance the last provider is its role, from the metadata service (`instanceRole`).
- */
-export function resolveCredentials(
-  machine: Machine,
-  globals: GlobalOptions,
-  assumeRole: AssumeRole,
-  now: number,
-  sources: CredentialSources = {},
-): Resolved<Credentials> {
-  const found = findCredentials(machine, globals, assumeRole, now, sources);
-  return found.ok ? { ok: true, value: found.value.credentials } : found;
-}
-
 /** Which provider of the chain gave the credentials, in `aws configure list`'s words. */
 export type CredentialType =
   'env' | 'shared-credentials-file' | 'config-file' | 'assume-role' | 'custom-process' | 'iam-role';
 
-/** The credentials, and the provider that gave them (for `aws configure list`). */
+/**
+ * The credentials a command signs with, and the provider of the chain that gave them; the CLI's
+ * error when there are none. On an EC2 instance the last provider is its role, from the metadata
+ * service (`sources.instanceRole`).
+ */
 export function findCredentials(
   machine: Machine,
   globals: GlobalOptions,

@@ -75,14 +75,6 @@ function curlError(options: CurlOptions, code: number, message: string): LineOut
   return failed(quiet ? '' : `curl: (${code}) ${message}\n`, code);
 }
 
-const REASONS: Readonly<Record<number, string>> = {
-  200: 'OK',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-};
-
 export function curl(session: ConsoleSession, args: readonly string[]): LineOutput {
   const options = parseOptions(args);
   if ('exitCode' in options) return options;
@@ -110,7 +102,7 @@ export function curl(session: ConsoleSession, args: readonly string[]): LineOutp
     return curlError(options, 22, `The requested URL returned error: ${response.status}`);
   }
   const head = options.include
-    ? `HTTP/1.1 ${response.status} ${REASONS[response.status] ?? ''}\r\nContent-Length: ${response.body.length}\r\n\r\n`
+    ? `HTTP/1.1 ${response.status} ${response.reason}\r\nContent-Length: ${response.body.length}\r\n\r\n`
     : '';
   return printed(`${head}${response.body}`);
 }

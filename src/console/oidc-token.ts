@@ -3,58 +3,45 @@
 // `sts.amazonaws.com`, subject `repo:OWNER/REPO:ref:REF` as GitHub builds it). A workflow step
 // would then call `aws sts assume-role-with-web-identity --web-identity-token file://...`.
 import { issueWebIdentityToken } from '../aws/web-identity.js';
-import { currentMachine, writeMachineFile } from './machine.js';
-import { failed, printed, type ConsoleSession, type LineOutput } from './session.js';
+import { failed, type ConsoleSession, type LineOutput } from './session.js';
+import { option, parseToolOptions, printOrWrite } from './tool-options.js';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 const USAGE =
   'usage: oidc-token [--repo OWNER/REPO [--ref REF | --environment NAME]] [--sub SUBJECT]\n' +
   '                  [--aud AUDIENCE] [--issuer HOST] [--outfile FILE]\n';
-const FLAGS = new Set(['repo', 'ref', 'environment', 'sub', 'aud', 'issuer', 'outfile']);
-
-function parseFlags(args: readonly string[]): Record<string, string> | string {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const name = args[i]?.replace(/^--/, '') ?? '';
-    const value = args[i + 1];
-    if (!args[i]?.startsWith('--') || !FLAGS.has(name))
-      return `oidc-token: unknown option ${args[i] ?? ''}`;
-    if (value === undefined) return `oidc-token: ${args[i] ?? ''} needs a value`;
-    flags[name] = value;
-  }
-  return flags;
-}
+const OPTIONS = ['repo', 'ref', 'environment', 'sub', 'aud', 'issuer', 'outfile'];
 
 /** GitHub's `sub` claim for a repository and a branch, tag or environment. */
-function githubSubject(flags: Record<string, string>): string | undefined {
-  if (flags.repo === undefined) return undefined;
-  if (flags.environment !== undefined) return `repo:${flags.repo}:environment:${flags.environment}`;
-  return `repo:${flags.repo}:ref:${flags.ref ?? 'refs/heads/main'}`;
+function githubSubject(repo: string, ref: string, environment: string | undefined): string {
+  return environment === undefined
+    ? `repo:${repo}:ref:${ref}`
+    : `repo:${repo}:environment:${environment}`;
 }
 
 export function oidcToken(session: ConsoleSession, args: readonly string[]): LineOutput {
-  const flags = parseFlags(args);
-  if (typeof flags === 'string') return failed(`${flags}\n${USAGE}`, 2);
-  const sub = flags.sub ?? githubSubject(flags);
+  const options = parseToolOptions(args, OPTIONS);
+  if (typeof options === 'string') return failed(`oidc-token: ${options}\n${USAGE}`, 2);
+  const repo = option(options, 'repo');
+  const ref = option(options, 'ref') ?? 'refs/heads/main';
+  const environment = option(options, 'environment');
+  const sub =
+    option(options, 'sub') ??
+    (repo === undefined ? undefined : githubSubject(repo, ref, environment));
   if (sub === undefined) return failed(`oidc-token: give --repo or --sub\n${USAGE}`, 2);
-  const issuer = (flags.issuer ?? GITHUB).replace(/^https:\/\//, '');
   const extra: Record<string, string> =
-    flags.repo === undefined
+    repo === undefined
       ? {}
       : {
-          repository: flags.repo,
-          repository_owner: flags.repo.split('/')[0] ?? '',
-          ...(flags.environment === undefined
-            ? { ref: flags.ref ?? 'refs/heads/main' }
-            : { environment: flags.environment }),
+          repository: repo,
+          repository_owner: repo.split('/')[0] ?? '',
+          ...(environment === undefined ? { ref } : { environment }),
         };
   const token = issueWebIdentityToken(session.world, {
-    issuer,
+    issuer: (option(options, 'issuer') ?? GITHUB).replace(/^https:\/\//, ''),
     sub,
-    aud: flags.aud ?? 'sts.amazonaws.com',
+    aud: option(options, 'aud') ?? 'sts.amazonaws.com',
     extra,
   });
-  if (flags.outfile === undefined) return printed(`${token}\n`);
-  writeMachineFile(currentMachine(session.state), flags.outfile, token);
-  return printed('');
+  return printOrWrite(session, token, option(options, 'outfile'));
 }

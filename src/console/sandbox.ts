@@ -6,7 +6,7 @@
 // have. Everything is made through the API, so the world is what the same calls make on AWS.
 import { callApi } from '../aws/api.js';
 import { createWorld } from '../aws/create-world.js';
-import { IAM_OPERATIONS } from '../aws/iam/index.js';
+import { findOperation } from '../aws/operations.js';
 import { createOrganization } from '../aws/organizations.js';
 import type { Params } from '../aws/operation.js';
 import type { World } from '../aws/world.js';
@@ -24,7 +24,7 @@ function asRoot(
   operation: string,
   params: Params,
 ): Record<string, unknown> {
-  const found = IAM_OPERATIONS.find((op) => op.name === operation);
+  const found = findOperation('iam', operation);
   if (found === undefined) throw new Error(`no IAM operation ${operation}`);
   const result = callApi(world, {
     caller: { rootOf: account },

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../../src/aws/caller.js';
 import {
-  resolveCredentials,
+  findCredentials,
   resolveOutput,
   resolveRegion,
   type AssumeRole,
@@ -67,26 +67,36 @@ const noAssume: AssumeRole = () => {
   throw new Error('no role profile here');
 };
 
-function keyId(m: Machine, options: GlobalOptions, assumeRole = noAssume) {
-  const result = resolveCredentials(m, options, assumeRole, NOW);
+function found(m: Machine, options: GlobalOptions, assumeRole = noAssume) {
+  const result = findCredentials(m, options, assumeRole, NOW);
   if (!result.ok) throw new Error(result.error.stderr);
-  return result.value.accessKeyId;
+  return result.value;
 }
 
+const keyId = (m: Machine, options: GlobalOptions, assumeRole = noAssume) =>
+  found(m, options, assumeRole).credentials.accessKeyId;
+
+const typeOf = (m: Machine, options: GlobalOptions, assumeRole = noAssume) =>
+  found(m, options, assumeRole).type;
+
 function errorOf(m: Machine, options: GlobalOptions) {
-  const result = resolveCredentials(m, options, noAssume, NOW);
+  const result = findCredentials(m, options, noAssume, NOW);
   if (result.ok) throw new Error('expected no credentials');
   return result.error;
 }
 
-describe('resolveCredentials: the order of the chain', () => {
+describe('findCredentials: the order of the chain', () => {
   it('uses the default profile of the credentials file', () => {
     expect(keyId(machine({ credentials: CREDENTIALS }), globals())).toBe('AKIADEFAULT');
+    expect(typeOf(machine({ credentials: CREDENTIALS }), globals())).toBe(
+      'shared-credentials-file',
+    );
   });
 
   it('environment keys come before the profile files, AWS_PROFILE included', () => {
     const m = machine({ credentials: CREDENTIALS }, { ...ENV, AWS_PROFILE: 'dev' });
     expect(keyId(m, globals())).toBe('AKIAENV');
+    expect(typeOf(m, globals())).toBe('env');
   });
 
   it('an explicit --profile comes before the environment keys', () => {
@@ -102,6 +112,7 @@ describe('resolveCredentials: the order of the chain', () => {
   it('keys in the config file count too, the credentials file winning', () => {
     const config = '[profile dev]\naws_access_key_id = AKIACONFIG\naws_secret_access_key = x\n';
     expect(keyId(machine({ config }), globals({ profile: 'dev' }))).toBe('AKIACONFIG');
+    expect(typeOf(machine({ config }), globals({ profile: 'dev' }))).toBe('config-file');
     expect(keyId(machine({ config, credentials: CREDENTIALS }), globals({ profile: 'dev' }))).toBe(
       'AKIADEV',
     );
@@ -109,14 +120,14 @@ describe('resolveCredentials: the order of the chain', () => {
 
   it('carries the session token of temporary credentials', () => {
     const m = machine({}, { ...ENV, AWS_SESSION_TOKEN: 'token' });
-    expect(resolveCredentials(m, globals(), noAssume, NOW)).toMatchObject({
+    expect(findCredentials(m, globals(), noAssume, NOW)).toMatchObject({
       ok: true,
-      value: { accessKeyId: 'AKIAENV', sessionToken: 'token' },
+      value: { credentials: { accessKeyId: 'AKIAENV', sessionToken: 'token' }, type: 'env' },
     });
   });
 });
 
-describe('resolveCredentials: the CLI errors', () => {
+describe('findCredentials: the CLI errors', () => {
   it('no credentials anywhere: exit 253 and the CLI sentence', () => {
     expect(errorOf(machine({}), globals())).toEqual({
       kind: 'error',
@@ -143,7 +154,7 @@ describe('resolveCredentials: the CLI errors', () => {
   });
 });
 
-describe('resolveCredentials: role profiles (role_arn + source_profile)', () => {
+describe('findCredentials: role profiles (role_arn + source_profile)', () => {
   const config = [
     '[profile admin]',
     'role_arn = arn:aws:iam::111122223333:role/admin',
@@ -166,7 +177,10 @@ describe('resolveCredentials: role profiles (role_arn + source_profile)', () => 
 
   it('assumes the role with the source profile keys, its settings, and a botocore session name', () => {
     const { calls, assumeRole } = recordingAssumeRole();
-    expect(keyId(fresh(), globals({ profile: 'admin' }), assumeRole)).toBe('ASIAROLE');
+    expect(found(fresh(), globals({ profile: 'admin' }), assumeRole)).toEqual({
+      credentials: { accessKeyId: 'ASIAROLE', secretAccessKey: 's', sessionToken: 't' },
+      type: 'assume-role',
+    });
     expect(calls).toEqual([
       {
         source: { accessKeyId: 'AKIADEFAULT', secretAccessKey: 'default-secret' },
@@ -192,7 +206,7 @@ describe('resolveCredentials: role profiles (role_arn + source_profile)', () => 
 
   it('reports a loop of source profiles instead of running forever', () => {
     const { assumeRole } = recordingAssumeRole();
-    const result = resolveCredentials(fresh(), globals({ profile: 'loop-a' }), assumeRole, NOW);
+    const result = findCredentials(fresh(), globals({ profile: 'loop-a' }), assumeRole, NOW);
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error.stderr).toContain('Infinite loop in credential configuration');
@@ -202,7 +216,7 @@ describe('resolveCredentials: role profiles (role_arn + source_profile)', () => 
     const { calls, assumeRole } = recordingAssumeRole();
     const laptop = fresh();
     const resolve = (now: number) =>
-      resolveCredentials(laptop, globals({ profile: 'admin' }), assumeRole, now);
+      findCredentials(laptop, globals({ profile: 'admin' }), assumeRole, now);
     resolve(NOW);
     resolve(NOW + 40 * 60 * 1000);
     expect(calls).toHaveLength(1);
@@ -218,7 +232,7 @@ describe('resolveCredentials: role profiles (role_arn + source_profile)', () => 
       ok: false,
       error: { kind: 'error', exitCode: 254, stderr: '\nAccessDenied\n' },
     });
-    expect(resolveCredentials(fresh(), globals({ profile: 'admin' }), denied, NOW)).toEqual({
+    expect(findCredentials(fresh(), globals({ profile: 'admin' }), denied, NOW)).toEqual({
       ok: false,
       error: { kind: 'error', exitCode: 254, stderr: '\nAccessDenied\n' },
     });
