@@ -110,7 +110,9 @@ function explain(session: ConsoleSession): LineOutput {
     const { request, explanation } = event.authorization;
     const outcome = event.errorCode === undefined ? 'succeeded' : `failed: ${event.errorCode}`;
     const header = `Last authorized request: ${event.eventName} at ${event.eventTime} (${outcome})\n`;
-    return printed(`${header}${explanationText(request, explanation)}\n`);
+    // The denial as the service worded it, which is what the learner saw.
+    const denied = explanation.decision === 'allowed' ? undefined : event.errorMessage;
+    return printed(`${header}${explanationText(request, explanation, denied)}\n`);
   }
   return printed(
     'Nothing to explain yet: no request has been authorized. Run an aws command first.\n',

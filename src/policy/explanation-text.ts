@@ -57,7 +57,12 @@ function typeLines(result: PolicyTypeResult, decidedBy: PolicyType | undefined):
   const marker = result.type === decidedBy ? '>' : ' ';
   const level = result.level === undefined ? '' : ` at level ${result.level}`;
   const title = `${TYPE_TITLES[result.type]}:`.padEnd(TITLE_WIDTH);
-  const lines = [`${marker} ${title} ${VERDICT_WORDS[result.verdict]}${level}`];
+  // A step that decides with no policy at all denies by absence (a role that has no trust policy).
+  const verdict =
+    result.verdict === 'notApplicable' && result.type === decidedBy
+      ? 'none given, so nothing allows (implicit deny)'
+      : VERDICT_WORDS[result.verdict];
+  const lines = [`${marker} ${title} ${verdict}${level}`];
   const others = result.relevant.filter((s) => !result.deciding.includes(s));
   // Loops, not push(...spread): a policy can hold more statements than a call takes arguments.
   for (const s of result.deciding)
@@ -94,9 +99,17 @@ function namingLines(explanation: Explanation): string[] {
   return lines;
 }
 
-/** The decision, AWS's denial message if any, and the evaluation path as readable lines. */
-export function explanationText(request: Request, explanation: Explanation): string {
-  const message = accessDeniedMessage(request, explanation);
+/**
+ * The decision, AWS's denial message if any, and the evaluation path as readable lines.
+ * `deniedMessage` is the message the service returned, when it words denials its own way (S3,
+ * EC2, federation); without it the message is IAM's.
+ */
+export function explanationText(
+  request: Request,
+  explanation: Explanation,
+  deniedMessage?: string,
+): string {
+  const message = deniedMessage ?? accessDeniedMessage(request, explanation);
   const lines = [`Decision: ${explanation.decision}`];
   if (message) lines.push(`AccessDenied: ${message}`);
   if (explanation.crossAccount) lines.push('Cross-account request: both accounts must allow it.');

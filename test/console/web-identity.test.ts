@@ -70,6 +70,10 @@ describe('AssumeRoleWithWebIdentity from GitHub Actions', () => {
         '\nAn error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity\n',
       );
     }
+    // explain repeats the denial as the service worded it.
+    expect(ok(session, 'explain')).toContain(
+      'AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity\n',
+    );
     expect(ok(session, 'explain')).toContain(
       `StringEquals ${GITHUB}:sub ["repo:acme/app:ref:refs/heads/main"]; request: "repo:evil/fork:ref:refs/heads/main" -> false`,
     );

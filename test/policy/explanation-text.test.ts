@@ -78,4 +78,25 @@ describe('explanationText: how the resource policy named the caller', () => {
     expect(text).toContain("delegates to the caller's own policies");
     expect(text).not.toContain('makes up for');
   });
+
+  it('a deciding step without any policy denies by absence, and says so', () => {
+    const { explanation } = decide({
+      principal: ALICE,
+      action: 'sts:AssumeRole',
+      resource: 'arn:aws:iam::111122223333:role/missing',
+      resourcePolicyKind: 'trust',
+    });
+    const request: Request = {
+      principal: caller(ALICE),
+      action: 'sts:AssumeRole',
+      resource: 'arn:aws:iam::111122223333:role/missing',
+      context: {},
+    };
+    expect(explanationText(request, explanation)).toMatch(
+      /^> Resource-based policy: +none given, so nothing allows \(implicit deny\)$/m,
+    );
+    expect(explanationText(request, explanation, 'the service words')).toContain(
+      'AccessDenied: the service words',
+    );
+  });
 });
