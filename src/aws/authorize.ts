@@ -16,7 +16,7 @@ import { AwsError, type Authorization } from './errors.js';
 import { isoSeconds } from './time.js';
 import type { RequestEnvironment, ResourcePolicy } from './operation.js';
 import { scpLevels } from './organizations.js';
-import { managedPolicyDocument, parsedPolicy, policyNameOf } from './policies.js';
+import { managedPolicy, parsedPolicy, policyNameOf } from './policies.js';
 import type { PolicyHolder, Tag, World } from './world.js';
 
 export interface AuthorizationRequest {
@@ -33,18 +33,14 @@ function holderPolicies(world: World, holder: PolicyHolder, owner: string): Poli
   const inline = Object.entries(holder.inlinePolicies).map(([name, doc]) =>
     parsedPolicy(doc, 'inline', `${owner} inline ${name}`),
   );
-  const attached = holder.attachedPolicies.map((arn) => {
-    const doc = managedPolicyDocument(world, arn);
-    return doc === undefined ? undefined : parsedPolicy(doc, 'inline', policyNameOf(arn));
-  });
+  const attached = holder.attachedPolicies.map((arn) =>
+    managedPolicy(world, arn, policyNameOf(arn)),
+  );
   return [...inline, ...attached].filter((p): p is Policy => p !== undefined);
 }
 
 function boundaryOf(world: World, arn: string | undefined): Policy | undefined {
-  const doc = arn === undefined ? undefined : managedPolicyDocument(world, arn);
-  return doc === undefined || arn === undefined
-    ? undefined
-    : parsedPolicy(doc, 'inline', `boundary ${policyNameOf(arn)}`);
+  return arn === undefined ? undefined : managedPolicy(world, arn, `boundary ${policyNameOf(arn)}`);
 }
 
 function tagKeys(prefix: string, tags: readonly Tag[]): Record<string, string> {

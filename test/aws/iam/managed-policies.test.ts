@@ -310,9 +310,35 @@ describe('AWS-managed policies', () => {
     });
   });
 
-  it.each(awsArns)('%s is a valid managed policy within the size quota', (arn) => {
-    const result = validatePolicy(AWS_MANAGED_POLICIES[arn]?.document, 'managed');
+  // AWS's own policies obey the policy grammar but not the customer quota (PolicySize 6,144):
+  // ReadOnlyAccess alone is about 15 times that, so the engine reads them without a size limit.
+  it.each(awsArns)('%s is a valid policy document', (arn) => {
+    const result = validatePolicy(AWS_MANAGED_POLICIES[arn]?.document, 'inline');
     expect(result.ok).toBe(true);
+  });
+
+  it('ReadOnlyAccess is larger than a customer-managed policy may be, and still grants', () => {
+    const document = AWS_MANAGED_POLICIES['arn:aws:iam::aws:policy/ReadOnlyAccess']?.document;
+    expect(validatePolicy(document, 'managed')).toMatchObject({
+      ok: false,
+      error: { code: 'LimitExceeded', message: 'Cannot exceed quota for PolicySize: 6144' },
+    });
+    const world = lessonWorld();
+    putUser(world, 'bob', BOB);
+    ok(
+      call(world, AttachUserPolicy, {
+        UserName: 'bob',
+        PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      }),
+    );
+    const users = ok(call(world, ListUsers, {}, BOB)).Users as { UserName: string }[];
+    expect(users.map((user) => user.UserName)).toContain('bob');
+    expect(
+      failure(call(world, CreatePolicy, { PolicyName: 'p', PolicyDocument: '{}' }, BOB)),
+    ).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:CreatePolicy', `arn:aws:iam::${ACCOUNT}:policy/p`),
+    });
   });
 
   it('ListPolicies is denied on "policy path /", as IAM words it', () => {
