@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runScript } from './commands/console-script.js';
+import { gradeCommand } from './commands/grade.js';
+import { lessonsCommand } from './commands/lessons.js';
 import { simulate, type CommandOutput } from './commands/simulate.js';
 import { completeLine } from './console/complete-line.js';
 import { promptOf } from './console/machine.js';
@@ -24,6 +26,11 @@ Commands:
                            then \`explain\` why a request was allowed or denied. See console --help.
   simulate FILE [--json]   Decide one request offline against the policies in FILE (- for stdin)
                            and explain the decision step by step, as AWS evaluates it.
+  grade LESSON --solution FILE
+                           Grade a solution (console commands) of a lesson's task, as the tutorial
+                           would: exit 0 pass, 1 fail. See grade --help.
+  lessons check [DIR]      Prove that lessons work as written (for lesson authors and CI).
+  lessons schema           Print the JSON Schema of lesson files, for editors.
 
 Options:
   -h, --help               Show this help
@@ -95,6 +102,11 @@ function readSource(file: string, maxBytes: number): { text: string } | { error:
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     return { error: `cannot read ${file}: ${READ_ERRORS[code] ?? code}` };
   }
+}
+
+function readSolution(file: string): string | Error {
+  const source = readSource(file, MAX_INPUT_BYTES);
+  return 'error' in source ? new Error(source.error) : source.text;
 }
 
 function runSimulate(args: string[]): number {
@@ -230,6 +242,10 @@ function main(argv: string[]): number {
       return runSimulate(rest);
     case 'console':
       return runConsole(rest);
+    case 'grade':
+      return write(gradeCommand(rest, readSolution));
+    case 'lessons':
+      return write(lessonsCommand(rest));
     case undefined:
       return write({ exitCode: 0, stdout: HELP, stderr: '' });
     default:

@@ -34,7 +34,10 @@ function callerAccount(caller: Caller): string | undefined {
  * The bucket policy for authorize(). A bucket that does not exist is taken as the caller's own,
  * so that its identity policies decide and an allowed caller learns NoSuchBucket.
  */
-function bucketPolicy({ world, caller }: RequestEnvironment, params: Params): ResourcePolicy {
+export function bucketPolicy(
+  { world, caller }: RequestEnvironment,
+  params: Params,
+): ResourcePolicy {
   const bucket = world.buckets[requiredText(params, 'Bucket')];
   return {
     ...(bucket?.policy === undefined ? {} : { document: bucket.policy }),

@@ -43,7 +43,7 @@ const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 const ONE_HOUR = 3600;
 
 /** The role an ARN names, in the world, or undefined. */
-function roleByArn(world: World, arn: string): IamRole | undefined {
+export function roleByArn(world: World, arn: string): IamRole | undefined {
   const match = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
   if (!match) return undefined;
   const role = world.accounts[match[1] ?? '']?.iam.roles[(match[2] ?? '').toLowerCase()];
@@ -149,7 +149,7 @@ function assumeRoleContext(_env: RequestEnvironment, params: Params): Record<str
 }
 
 /** A role's trust policy, the resource policy of every way to assume it. */
-function trustPolicyOf({ world }: RequestEnvironment, params: Params): ResourcePolicy {
+export function trustPolicyOf({ world }: RequestEnvironment, params: Params): ResourcePolicy {
   const arn = text(params, 'RoleArn') ?? '';
   const role = roleByArn(world, arn);
   // A role that does not exist has no trust policy, and a trust policy must allow explicitly.

@@ -1,7 +1,7 @@
 // `iam-tutor console --script FILE` (or commands on a stdin that is not a terminal): one command
 // per line, each output written as it comes, so that worlds and solutions can be scripted, tested
-// and graded. A line that goes on (open quote, trailing backslash) is joined with the next, as in
-// a shell script.
+// and graded.
+import { scriptLines } from '../console/script-lines.js';
 import type { ConsoleSession, LineOutput } from '../console/session.js';
 import { runLine } from '../console/shell.js';
 
@@ -17,25 +17,19 @@ export function runScript(
   options: ScriptOptions,
   write: (output: LineOutput) => void,
 ): number {
-  let pending: string | undefined;
-  let pendingMessage = '';
-  for (const physical of text.split(/\r?\n/)) {
-    const line = pending === undefined ? physical : `${pending}\n${physical}`;
+  const { lines, unterminated } = scriptLines(text);
+  for (const line of lines) {
     const result = runLine(session, line);
-    if (result.kind === 'incomplete') {
-      pending = line;
-      pendingMessage = result.message;
-      continue;
-    }
-    pending = undefined;
+    // scriptLines joined every line that goes on, so each one is complete here.
+    if (result.kind === 'incomplete') continue;
     write(result);
     if (result.leave === true) return result.exitCode;
     if (options.failFast && result.exitCode !== 0) return 1;
   }
-  if (pending !== undefined && pending.trim() !== '') {
+  if (unterminated !== undefined) {
     write({
       stdout: '',
-      stderr: `iam-tutor console: the script ends inside a command: ${pendingMessage}\n`,
+      stderr: `iam-tutor console: the script ends inside a command: ${unterminated}\n`,
       exitCode: 2,
     });
     if (options.failFast) return 1;

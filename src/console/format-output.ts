@@ -59,25 +59,52 @@ export function formatValue(
   return formatJson(value);
 }
 
+type Paginated = { kind: 'page'; result: Record<string, unknown>; nextToken?: string } | CliError;
+
+/** The response as the CLI holds it before printing: its timestamps, the page asked for. */
+function cliResponse(
+  command: ParsedCommand,
+  response: Record<string, unknown>,
+  table: CommandTable,
+): Paginated {
+  const spec = table.services.get(command.cliService)?.commands.get(command.command);
+  if (spec === undefined)
+    return cliError(`Unknown command: ${command.cliService} ${command.command}`);
+  const converted = withCliTimestamps(spec.model, spec.operationModel.output, response);
+  const paginated = paginatedResult(
+    spec.operationModel,
+    converted,
+    command.paging,
+    command.globals.noPaginate,
+  );
+  return paginated.ok
+    ? {
+        kind: 'page',
+        result: paginated.result,
+        ...(paginated.nextToken === undefined ? {} : { nextToken: paginated.nextToken }),
+      }
+    : cliError(paginated.message);
+}
+
+/** The value `aws ...` would print (its `--query` applied), as data rather than text. */
+export function responseValue(
+  command: ParsedCommand,
+  response: Record<string, unknown>,
+): QueryResult {
+  const paginated = cliResponse(command, response, commandTable());
+  if (paginated.kind === 'error') return { ok: false, message: paginated.stderr.trim() };
+  return applyQuery(paginated.result, command.globals.query);
+}
+
 /** What `aws ...` prints for the world's response to `command`. */
 export function renderResponse(
   command: ParsedCommand,
   response: Record<string, unknown>,
   options: RenderOptions = {},
 ): Rendered {
-  const table = options.table ?? commandTable();
-  const spec = table.services.get(command.cliService)?.commands.get(command.command);
-  if (spec === undefined)
-    return cliError(`Unknown command: ${command.cliService} ${command.command}`);
+  const paginated = cliResponse(command, response, options.table ?? commandTable());
+  if (paginated.kind === 'error') return paginated;
   const { globals } = command;
-  const converted = withCliTimestamps(spec.model, spec.operationModel.output, response);
-  const paginated = paginatedResult(
-    spec.operationModel,
-    converted,
-    command.paging,
-    globals.noPaginate,
-  );
-  if (!paginated.ok) return cliError(paginated.message);
   const output = globals.output ?? 'json';
   const parts: unknown[] = [paginated.result];
   if (output === 'text' && paginated.nextToken !== undefined) {

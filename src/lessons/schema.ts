@@ -16,6 +16,9 @@ const commands = z.array(z.string().check(z.minLength(1)));
 
 const decision = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
 
+/** What a check expects of a request: `denied` takes either kind of deny. */
+const expectedDecision = z.enum(['allowed', 'denied', 'explicitDeny', 'implicitDeny']);
+
 const contextValue = z.union([z.string(), z.array(z.string())], {
   error: 'expected a string, or a list of strings (multivalued keys)',
 });
@@ -46,7 +49,8 @@ const request = z.strictObject({
 /**
  * A condition on the world, in one of two forms: an `aws` command that only reads (get-, list-,
  * describe-), run as the account's root user, whose output (after its `--query`) must equal
- * `equals` (true by default); or a `request` whose decision must be `decision`.
+ * `equals` (true by default); or a `request` whose decision must be `decision` (`allowed` by
+ * default, `denied` in probes).
  */
 const condition = {
   aws: z.optional(
@@ -63,7 +67,7 @@ const condition = {
   account: z.optional(z.string().check(z.regex(/^\d{12}$/, 'expected a 12-digit account id'))),
   equals: z.optional(z.unknown()),
   request: z.optional(request),
-  decision: z.optional(decision),
+  decision: z.optional(expectedDecision),
 };
 
 function oneForm(value: { aws?: unknown; request?: unknown }, context: { issues: unknown[] }) {
@@ -172,6 +176,7 @@ export type Check = z.infer<typeof check>;
 export type Misconception = z.infer<typeof misconception>;
 export type RequestSpec = z.infer<typeof request>;
 export type Decision = z.infer<typeof decision>;
+export type ExpectedDecision = z.infer<typeof expectedDecision>;
 
 /** The JSON Schema editors validate lesson files with (`# yaml-language-server: $schema=...`). */
 export function lessonJsonSchema(): Record<string, unknown> {

@@ -1,0 +1,49 @@
+// `iam-tutor lessons check [DIR]` and `iam-tutor lessons schema`: for lesson authors and CI.
+import { parseArgs } from 'node:util';
+import { checkLesson, formatCheckTable } from '../lessons/check-lessons.js';
+import { lessonJsonSchema } from '../lessons/schema.js';
+import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+import type { CommandOutput } from './simulate.js';
+
+export const LESSONS_HELP = `Usage: iam-tutor lessons check [DIR]
+       iam-tutor lessons schema
+
+check   Proves every lesson in DIR (default: the built-in course) works as written: the file
+        loads; each predict step's answer is the engine's; each task fails as it starts, passes
+        with its reference solution, fails each wrong solution with its feedback, and rejects
+        mutants of the reference that over-grant. Prints a table; exit 1 if anything fails.
+schema  Prints the JSON Schema of lesson files, for editors
+        (# yaml-language-server: $schema=lesson.schema.json).
+`;
+
+const usage = (message: string): CommandOutput => ({
+  exitCode: 2,
+  stdout: '',
+  stderr: `iam-tutor lessons: ${message}\nRun 'iam-tutor lessons --help' for usage.\n`,
+});
+
+export function lessonsCommand(args: string[]): CommandOutput {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  const [action, ...rest] = positionals;
+  if (values.help || action === undefined) return { exitCode: 0, stdout: LESSONS_HELP, stderr: '' };
+  if (action === 'schema') {
+    if (rest.length > 0) return usage(`schema takes no arguments, got: ${rest.join(' ')}`);
+    return { exitCode: 0, stdout: `${JSON.stringify(lessonJsonSchema(), null, 2)}\n`, stderr: '' };
+  }
+  if (action !== 'check') return usage(`unknown action: ${action} (check or schema)`);
+  if (rest.length > 1) return usage(`check takes one DIR, got: ${rest.join(' ')}`);
+  const folder = readLessonFolder(rest[0] ?? builtInLessonsDir());
+  if (!folder.ok) return usage(folder.message);
+  if (folder.lessons.length === 0)
+    return usage(`no lesson files (NN-name.yaml) in ${rest[0] ?? 'the package'}`);
+  const rows = folder.lessons.flatMap(checkLesson);
+  return {
+    exitCode: rows.every((row) => row.ok) ? 0 : 1,
+    stdout: formatCheckTable(rows),
+    stderr: '',
+  };
+}

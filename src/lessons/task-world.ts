@@ -1,0 +1,29 @@
+// The world a task or a predict step starts from: the sandbox (an organization of two accounts,
+// the learner on a laptop as the administrator) on a clock and ids of its own, shaped by the
+// step's setup commands, which run as the learner would type them and are not the learner's.
+import { createSandbox } from '../console/sandbox.js';
+import type { ConsoleSession } from '../console/session.js';
+import { runLine } from '../console/shell.js';
+
+/** When every lesson's clock starts: a Monday morning, so that `wait` and expiry read plainly. */
+export const LESSON_EPOCH = Date.UTC(2026, 0, 12, 9, 0, 0);
+
+export type StartedWorld =
+  { ok: true; session: ConsoleSession } | { ok: false; command: string; output: string };
+
+/**
+ * A fresh world for a step. The seed makes every id and secret the same on each start (a
+ * workshop may give each learner their own seed); a setup command that fails is the lesson's bug.
+ */
+export function startWorld(seed: string, setup: readonly string[] = []): StartedWorld {
+  const session = createSandbox(seed, LESSON_EPOCH);
+  for (const command of setup) {
+    const result = runLine(session, command);
+    if (result.kind !== 'done') return { ok: false, command, output: result.message };
+    if (result.exitCode !== 0) return { ok: false, command, output: result.stderr.trim() };
+  }
+  session.world.events = [];
+  session.state.history = [];
+  delete session.state.lastStatus;
+  return { ok: true, session };
+}

@@ -1,0 +1,72 @@
+// Grading a task: checks and probes decided by the engine, misconceptions found in the world.
+import { describe, expect, it } from 'vitest';
+import { runSolution } from '../../src/lessons/solution.js';
+import { fixtureLesson, taskOf } from './helpers.js';
+
+const lesson = fixtureLesson('good/01-app-on-ec2.yaml');
+const task = taskOf(lesson, 'role-for-app');
+
+function graded(commands: readonly string[]) {
+  const run = runSolution(lesson, task, commands);
+  if (!run.ok) throw new Error(run.message);
+  return run;
+}
+
+describe('gradeTask', () => {
+  it('fails every check in the starting world, saying what it found', () => {
+    const { grade } = graded([]);
+    expect(grade.passed).toBe(false);
+    expect(grade.checks.map((check) => [check.id, check.holds])).toEqual([
+      ['trusts-ec2', false],
+      ['in-instance-profile', false],
+      ['reads-reports', false],
+    ]);
+    expect(grade.checks[0]?.found).toBe('NoSuchEntity: The role with name app cannot be found.');
+    expect(grade.checks[2]?.found).toBe('no role arn:aws:iam::111122223333:role/app');
+    expect(grade.feedback).toEqual([]);
+  });
+
+  it('passes the reference solution, every probe holding and no misconception shown', () => {
+    const { grade, commands } = graded(task.solution);
+    expect(commands.every((command) => command.exitCode === 0)).toBe(true);
+    expect(grade).toMatchObject({ passed: true, feedback: [] });
+    expect(grade.checks.every((check) => check.holds)).toBe(true);
+    expect(grade.probes.map((probe) => [probe.id, probe.holds])).toEqual([
+      ['cannot-write', true],
+      ['cannot-read-payroll', true],
+    ]);
+    expect(grade.checks[0]?.found).toBe('"ec2.amazonaws.com"');
+    expect(grade.checks[2]?.found).toBe('allowed');
+    expect(grade.probes[0]?.found).toMatch(
+      /^implicitDeny: User: arn:aws:sts::111122223333:assumed-role\/app\/iam-tutor-check is not authorized to perform: s3:PutObject/,
+    );
+  });
+
+  it.each(task.wrongSolutions ?? [])('fails "$name" and names $feedback', (wrong) => {
+    const { grade } = graded(wrong.commands);
+    expect(grade.passed).toBe(false);
+    expect(grade.feedback.map((shown) => shown.key)).toContain(wrong.feedback);
+  });
+
+  it('points the feedback back at the lesson text', () => {
+    const wrong = task.wrongSolutions?.find((w) => w.feedback === 'access-keys-for-app');
+    const { grade } = graded(wrong?.commands ?? []);
+    expect(grade.feedback).toEqual([
+      {
+        key: 'access-keys-for-app',
+        feedback: "An IAM user's access key on the instance is what the role replaces.",
+        see: 'why-roles',
+      },
+    ]);
+  });
+
+  it('leaves the event log as the learner made it: checks are not requests of theirs', () => {
+    const { session } = graded(task.solution);
+    expect(session.world.events.map((event) => event.eventName)).toEqual([
+      'CreateRole',
+      'PutRolePolicy',
+      'CreateInstanceProfile',
+      'AddRoleToInstanceProfile',
+    ]);
+  });
+});
