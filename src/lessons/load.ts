@@ -3,6 +3,7 @@
 // file, line and column, the field, and what was expected; one bad file does not stop the others.
 import { isCollection, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
+import { parseInspection } from '../console/inspect.js';
 import { lessonSchema, type Lesson } from './schema.js';
 
 export interface LessonFile {
@@ -89,6 +90,18 @@ function checkReferences(lesson: Lesson): void {
           : ['steps', i, 'probes', j - step.checks.length, 'id'],
       'check id',
     );
+    const conditions: [Path, { aws?: string | undefined }][] = [
+      ...step.checks.map((c, j): [Path, typeof c] => [['steps', i, 'checks', j, 'aws'], c]),
+      ...(step.probes ?? []).map((c, j): [Path, typeof c] => [['steps', i, 'probes', j, 'aws'], c]),
+      ...(step.misconceptions ?? []).map((c, j): [Path, typeof c] => [
+        ['steps', i, 'misconceptions', j, 'aws'],
+        c,
+      ]),
+    ];
+    for (const [path, condition] of conditions) {
+      const parsed = condition.aws === undefined ? undefined : parseInspection(condition.aws);
+      if (parsed && !parsed.ok) throw new LessonProblem(path, parsed.message);
+    }
     const keys = (step.misconceptions ?? []).map((m) => m.key);
     requireUnique(keys, (j) => ['steps', i, 'misconceptions', j, 'key'], 'misconception key');
     (step.misconceptions ?? []).forEach((m, j) => {

@@ -1,4 +1,5 @@
 // Lesson files: the schema and the loader's errors, with the file, line, column and field.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatLessonError, loadLesson, loadLessons } from '../../src/lessons/load.js';
@@ -23,6 +24,11 @@ steps:
         correct: true
         feedback: Right, they expire.
 `;
+
+const fixture = readFileSync(
+  new URL('./fixtures/good/01-app-on-ec2.yaml', import.meta.url),
+  'utf8',
+);
 
 const load = (text: string, path = 'lessons/01-users-and-roles.yaml') => loadLesson({ path, text });
 
@@ -104,6 +110,16 @@ describe('loadLesson', () => {
       line: 12,
       message: 'step id "intro" is used twice',
     });
+  });
+
+  it('checks the aws command of a check as the CLI would parse it, where it is written', () => {
+    const lesson = fixture.replace(
+      'aws iam get-role --role-name app --query',
+      'aws iam get-role --rolename app --query',
+    );
+    const error = errorOf(lesson, 'fixtures/01-app-on-ec2.yaml');
+    expect(error).toMatchObject({ field: 'steps[3].checks[0].aws', line: 50, column: 14 });
+    expect(error.message).toContain('the following arguments are required: --role-name');
   });
 
   it('wants the id to be the file name after its number', () => {
