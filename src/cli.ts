@@ -1,10 +1,12 @@
 // The command line: argv, stdin, files and exit codes. Everything it runs below is pure.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runScript } from './commands/console-script.js';
 import { gradeCommand } from './commands/grade.js';
 import { lessonsCommand } from './commands/lessons.js';
+import { listCommand } from './commands/list.js';
+import { progressCommand, resetCommand } from './commands/progress.js';
 import { simulate, type CommandOutput } from './commands/simulate.js';
 import { completeLine } from './console/complete-line.js';
 import { promptOf } from './console/machine.js';
@@ -29,6 +31,9 @@ Commands:
   grade LESSON --solution FILE
                            Grade a solution (console commands) of a lesson's task, as the tutorial
                            would: exit 0 pass, 1 fail. See grade --help.
+  list [--json]            The lessons, with their status and score.
+  progress [--json]        Your progress: status, step, score, tasks passed, time spent.
+  reset LESSON | --all     Forget a lesson's progress (asks first; --yes to skip).
   lessons check [DIR]      Prove that lessons work as written (for lesson authors and CI).
   lessons schema           Print the JSON Schema of lesson files, for editors.
 
@@ -88,10 +93,40 @@ const READ_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * All of stdin, up to one byte past `maxBytes` (enough to say it is too large). readFileSync(0)
+ * fails with EAGAIN when stdin is a pipe in non-blocking mode that is empty for a moment: here
+ * that moment is waited out.
+ */
+function readStdin(maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  while (total <= maxBytes) {
+    let read: number;
+    try {
+      read = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 2);
+        continue;
+      }
+      if (error instanceof Error && 'code' in error && error.code === 'EOF') break;
+      throw error;
+    }
+    if (read === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
+    total += read;
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The file's text, or a message saying in words why it cannot be used. */
 function readSource(file: string, maxBytes: number): { text: string } | { error: string } {
   try {
-    const bytes = readFileSync(file === '-' ? 0 : file);
+    const bytes = file === '-' ? readStdin(maxBytes) : readFileSync(file);
     if (bytes.length > maxBytes) {
       return {
         error: `${file} is ${bytes.length} bytes; at most ${maxBytes / 1024 / 1024} MB is read`,
@@ -228,7 +263,18 @@ function runConsole(args: string[]): number {
   return status;
 }
 
-function main(argv: string[]): number {
+/** A yes/no question on the terminal; anything but y or yes is no. */
+function askYesNo(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
+  });
+}
+
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case '-h':
@@ -246,6 +292,12 @@ function main(argv: string[]): number {
       return write(gradeCommand(rest, readSolution));
     case 'lessons':
       return write(lessonsCommand(rest));
+    case 'list':
+      return write(listCommand(rest));
+    case 'progress':
+      return write(progressCommand(rest));
+    case 'reset':
+      return resetCommand(rest, process.stdin.isTTY ? askYesNo : undefined).then(write);
     case undefined:
       return write({ exitCode: 0, stdout: HELP, stderr: '' });
     default:
@@ -260,9 +312,7 @@ function isUsageError(error: unknown): error is Error {
   );
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
+function fail(error: unknown): void {
   if (isUsageError(error)) {
     process.exitCode = usageError(error.message);
   } else {
@@ -273,4 +323,12 @@ try {
     );
     process.exitCode = 70;
   }
+}
+
+try {
+  const status = main(process.argv.slice(2));
+  if (typeof status === 'number') process.exitCode = status;
+  else status.then((code) => (process.exitCode = code), fail);
+} catch (error) {
+  fail(error);
 }

@@ -7,11 +7,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], input?: string): CliRun {
+export function runCli(args: string[], input?: string, env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, ['dist/cli.js', ...args], {
     encoding: 'utf8',
     input: input ?? '',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,70 @@
+// `iam-tutor list [--json]`: the lessons in order with their status and score.
+import { parseArgs } from 'node:util';
+import { formatLessonError } from '../lessons/load.js';
+import { columns, DATA_OPTIONS, readLearnerData, statusOf, taskCount } from './learner-data.js';
+import type { CommandOutput } from './simulate.js';
+
+export const LIST_HELP = `Usage: iam-tutor list [--json] [--lessons DIR] [--data-dir DIR]
+
+The lessons in order, with their status and score. --json prints an array of
+{id, title, scenario, minutes, tasks, status, score}; a lesson file that does not load has
+status "broken" and an "error".
+`;
+
+export function listCommand(args: string[]): CommandOutput {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...DATA_OPTIONS },
+  });
+  if (values.help) return { exitCode: 0, stdout: LIST_HELP, stderr: '' };
+  if (positionals.length > 0) {
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: `iam-tutor list: no arguments expected, got: ${positionals.join(' ')}\n`,
+    };
+  }
+  const data = readLearnerData(values);
+  if (!data.ok) return { exitCode: 2, stdout: '', stderr: `iam-tutor list: ${data.message}\n` };
+  const { records, notices: stderr } = data;
+  const entries = data.lessons.map((entry) => {
+    if (!entry.ok) {
+      return {
+        id: entry.path,
+        title: null,
+        scenario: null,
+        minutes: null,
+        tasks: null,
+        status: 'broken',
+        score: null,
+        error: formatLessonError(entry.error),
+      };
+    }
+    const { lesson } = entry;
+    const record = records[lesson.id];
+    return {
+      id: lesson.id,
+      title: lesson.title,
+      scenario: lesson.scenario,
+      minutes: lesson.minutes,
+      tasks: taskCount(lesson),
+      status: statusOf(record),
+      score: record ? record.score : null,
+    };
+  });
+  if (values.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}\n`, stderr };
+  const rows = entries.map((e, i) => [
+    String(i + 1),
+    e.title ?? e.id,
+    e.scenario ?? '',
+    e.minutes === null ? '' : `${e.minutes} min`,
+    e.status,
+    e.score === null ? '' : String(e.score),
+  ]);
+  const table = columns([['#', 'Lesson', 'Scenario', 'Time', 'Status', 'Score'], ...rows]);
+  const broken = entries.flatMap((e) => ('error' in e ? [`  ${e.error}`] : []));
+  const why = broken.length ? `\nLesson files that do not load:\n${broken.join('\n')}\n` : '';
+  const stdout = entries.length === 0 ? 'No lessons found.\n' : `${table}\n${why}`;
+  return { exitCode: 0, stdout, stderr };
+}
