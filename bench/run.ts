@@ -14,6 +14,7 @@ import {
 } from '../test/differential/translate.js';
 import { LARGE_POLICY_TEXT, TYPICAL_REQUESTS } from './cases.js';
 import { consoleBenchmark } from './console.js';
+import { lessonsBenchmark } from './lessons.js';
 import { fmt, header, median, percentile, REPEATS, row } from './stats.js';
 
 const OURS_ITERATIONS = 100_000;
@@ -133,3 +134,6 @@ console.log(
 
 console.log('');
 consoleBenchmark();
+
+console.log('');
+lessonsBenchmark();
