@@ -5,53 +5,60 @@ import { en } from 'zod/locales';
 
 z.config(en());
 
+/** Its text shows in editors (hover and completion) through the JSON Schema. */
+const about = (text: string) => z.describe(text);
+
 const slug = z
   .string()
   .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase words joined by hyphens'));
 
 const text = z.string().check(z.minLength(1));
 
-/** Console commands, one per item, as a learner would type them. */
-const commands = z.array(z.string().check(z.minLength(1)));
+const commands = z
+  .array(z.string().check(z.minLength(1)))
+  .check(about('Console commands, one per item, as a learner would type them.'));
 
 const decision = z.enum(['allowed', 'explicitDeny', 'implicitDeny']);
 
-/** What a check expects of a request: `denied` takes either kind of deny. */
-const expectedDecision = z.enum(['allowed', 'denied', 'explicitDeny', 'implicitDeny']);
+const expectedDecision = z
+  .enum(['allowed', 'denied', 'explicitDeny', 'implicitDeny'])
+  .check(about('The decision the request must get; `denied` takes either kind of deny.'));
 
 const contextValue = z.union([z.string(), z.array(z.string())], {
   error: 'expected a string, or a list of strings (multivalued keys)',
 });
 
-/**
- * A request decided against the world as it stands: the principal (a user, a role, whose request
- * comes from a session of it, or an account's root user), the action, the resource, and condition
- * keys beyond those the simulator sets itself.
- */
-const request = z.strictObject({
-  principal: z
-    .string()
-    .check(
-      z.regex(
-        /^arn:aws:(?:iam::\d{12}:(?:root|user\/.+|role\/.+)|sts::\d{12}:assumed-role\/.+)$/,
-        'expected the ARN of a user, a role or an account root, e.g. arn:aws:iam::111122223333:role/app',
+const request = z
+  .strictObject({
+    principal: z
+      .string()
+      .check(
+        z.regex(
+          /^arn:aws:(?:iam::\d{12}:(?:root|user\/.+|role\/.+)|sts::\d{12}:assumed-role\/.+)$/,
+          'expected the ARN of a user, a role or an account root, e.g. arn:aws:iam::111122223333:role/app',
+        ),
+        about('Who asks: a user, a role (a session of it asks), or an account root, by ARN.'),
       ),
+    action: z
+      .string()
+      .check(
+        z.regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, 'expected service:Action, e.g. s3:GetObject'),
+        about('service:Action, e.g. s3:GetObject.'),
+      ),
+    resource: text.check(about('The resource ARN, e.g. arn:aws:s3:::bucket/key.')),
+    mfa: z.optional(
+      z.boolean().check(about("A user's request signed with an MFA-authenticated session.")),
     ),
-  action: z
-    .string()
-    .check(z.regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, 'expected service:Action, e.g. s3:GetObject')),
-  resource: text,
-  /** A user's request signed with an MFA-authenticated session (aws:MultiFactorAuthPresent). */
-  mfa: z.optional(z.boolean()),
-  context: z.optional(z.record(z.string(), contextValue)),
-});
+    context: z.optional(
+      z
+        .record(z.string(), contextValue)
+        .check(about('Condition keys beyond those the simulator sets, e.g. aws:SourceIp.')),
+    ),
+  })
+  .check(about('A request decided against the world as it stands, changing nothing.'));
 
-/**
- * A condition on the world, in one of two forms: an `aws` command that only reads (get-, list-,
- * describe-), run as the account's root user, whose output (after its `--query`) must equal
- * `equals` (true by default); or a `request` whose decision must be `decision` (`allowed` by
- * default, `denied` in probes).
- */
+// A condition on the world, in one of two forms: a read-only `aws` command run as the account's
+// root user whose value must equal `equals`, or a `request` whose decision must be `decision`.
 const condition = {
   aws: z.optional(
     z
@@ -61,11 +68,22 @@ const condition = {
           /^aws\s+\S+\s+(?:get|list|describe)-\S*/,
           'expected a read-only aws command (get-, list- or describe-), e.g. aws iam get-role --role-name app',
         ),
+        about(
+          'A read-only aws command (get-, list-, describe-), run as the root user; its value (after --query) must equal `equals`.',
+        ),
       ),
   ),
-  /** Which account's root user runs `aws`: the lesson's first account when absent. */
-  account: z.optional(z.string().check(z.regex(/^\d{12}$/, 'expected a 12-digit account id'))),
-  equals: z.optional(z.unknown()),
+  account: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^\d{12}$/, 'expected a 12-digit account id'),
+        about("Whose root user runs `aws`: the sandbox's first account, 111122223333, if absent."),
+      ),
+  ),
+  equals: z.optional(
+    z.unknown().check(about('The value `aws` must print (as JSON data); true if absent.')),
+  ),
   request: z.optional(request),
   decision: z.optional(expectedDecision),
 };
@@ -83,59 +101,57 @@ function oneForm(value: { aws?: unknown; request?: unknown }, context: { issues:
 const check = z
   .strictObject({
     id: slug,
-    /** What the learner sees in the checklist. */
-    title: text,
+    title: text.check(about('What the learner sees in the checklist.')),
     ...condition,
   })
-  .check(z.superRefine(oneForm));
+  .check(z.superRefine(oneForm), about('A condition the task needs: `aws` or `request`.'));
 
-/** A pattern of the world that shows a known misunderstanding, and what to tell the learner. */
 const misconception = z
   .strictObject({
-    key: slug,
+    key: slug.check(about('The feedback key wrong solutions name.')),
     ...condition,
-    feedback: text,
-    /** The step whose text explains it. */
-    see: z.optional(slug),
+    feedback: text.check(about('What to tell the learner, in plain words.')),
+    see: z.optional(slug.check(about('The id of the step whose text explains it.'))),
   })
-  .check(z.superRefine(oneForm));
+  .check(
+    z.superRefine(oneForm),
+    about('A pattern of the world that shows a known misunderstanding: when it holds, say so.'),
+  );
 
 const wrongSolution = z.strictObject({
   name: text,
   commands,
-  /** The misconception key this solution must trigger. */
-  feedback: slug,
+  feedback: slug.check(about('The misconception key this solution must trigger.')),
 });
 
 const readStep = z.strictObject({
   kind: z.literal('read'),
   id: slug,
   title: z.optional(text),
-  /** A small markdown subset: *emphasis*, `code`, lists, tables. */
-  text,
+  text: text.check(about('A small markdown subset: *emphasis*, `code`, lists, tables.')),
 });
 
 const quizStep = z.strictObject({
   kind: z.literal('quiz'),
   id: slug,
   question: text,
-  /** Several options may be right; the learner must choose all of them and no other. */
-  multiple: z.optional(z.boolean()),
+  multiple: z.optional(
+    z.boolean().check(about('Several options are right; the learner must choose all of them.')),
+  ),
   options: z
     .array(z.strictObject({ text, correct: z.optional(z.boolean()), feedback: text }))
-    .check(z.minLength(2)),
+    .check(z.minLength(2), about('Each with the feedback shown when it is chosen.')),
 });
 
 const predictStep = z.strictObject({
   kind: z.literal('predict'),
   id: slug,
-  /** The situation in words, shown above the request. */
-  text,
-  /** Commands that build the world the request is decided in (from the lesson's start). */
-  setup: z.optional(commands),
+  text: text.check(about('The situation in words, shown above the request.')),
+  setup: z.optional(commands.check(about('Commands that build the world of the request.'))),
   request,
-  /** What the engine decides; `lessons check` verifies it, so the text cannot drift. */
-  answer: decision,
+  answer: decision.check(
+    about("The engine's decision; `lessons check` verifies it, so the text cannot drift."),
+  ),
 });
 
 const taskStep = z.strictObject({
@@ -143,27 +159,32 @@ const taskStep = z.strictObject({
   id: slug,
   title: text,
   goal: text,
-  setup: z.optional(commands),
-  checks: z.array(check).check(z.minLength(1)),
-  /** Least privilege: requests that must stay denied. */
-  probes: z.optional(z.array(check)),
+  setup: z.optional(commands.check(about('Commands that build the starting world.'))),
+  checks: z.array(check).check(z.minLength(1), about('The task passes when all of them hold.')),
+  probes: z.optional(
+    z.array(check).check(about('Least privilege: requests that must stay denied.')),
+  ),
   misconceptions: z.optional(z.array(misconception)),
-  /** Revealed one at a time; the last may be the exact command. */
-  hints: z.optional(z.array(text)),
-  solution: commands.check(z.minLength(1)),
-  wrongSolutions: z.optional(z.array(wrongSolution)),
+  hints: z.optional(
+    z.array(text).check(about('Revealed one at a time; the last may be the exact command.')),
+  ),
+  solution: commands.check(z.minLength(1), about('The reference solution: it must pass.')),
+  wrongSolutions: z.optional(
+    z.array(wrongSolution).check(about('Each must fail and show the misconception it names.')),
+  ),
 });
 
 export const stepSchema = z.discriminatedUnion('kind', [readStep, quizStep, predictStep, taskStep]);
 
 export const lessonSchema = z.strictObject({
-  id: slug,
+  id: slug.check(about('The file name after its number: 04-app-on-ec2.yaml has id app-on-ec2.')),
   title: text,
   summary: text,
-  /** admin-access, on-prem, ec2, federation, cross-account, or another tag. */
-  scenario: slug,
-  minutes: z.number().check(z.int(), z.positive()),
-  prerequisites: z.optional(z.array(slug)),
+  scenario: slug.check(
+    about('admin-access, on-prem, ec2, federation, cross-account, or another tag.'),
+  ),
+  minutes: z.number().check(z.int(), z.positive(), about('Estimated minutes.')),
+  prerequisites: z.optional(z.array(slug).check(about('Ids of lessons to do first.'))),
   steps: z.array(stepSchema).check(z.minLength(1)),
 });
 

@@ -1,5 +1,7 @@
 // lessons/lesson.schema.json is derived from the zod schema; editors complete lesson files with it.
 import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { lessonJsonSchema } from '../../src/lessons/schema.js';
 
@@ -20,5 +22,25 @@ describe('lessons/lesson.schema.json', () => {
     expect(schema.additionalProperties).toBe(false);
     const kinds = schema.properties.steps.items.oneOf?.map((step) => step.properties.kind.const);
     expect(kinds).toEqual(['read', 'quiz', 'predict', 'task']);
+  });
+
+  it('accepts the lessons the loader accepts and refuses what it refuses (checked with ajv)', () => {
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(lessonJsonSchema());
+    const lesson = parse(
+      readFileSync(new URL('./fixtures/good/01-app-on-ec2.yaml', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(validate(lesson)).toBe(true);
+    expect(validate({ ...lesson, sumary: 'typo' })).toBe(false);
+    expect(validate({ ...lesson, minutes: 'ten' })).toBe(false);
+    expect(validate({ ...lesson, steps: [{ kind: 'lecture', id: 'x', text: 'y' }] })).toBe(false);
+  });
+
+  it('describes the fields for editors', () => {
+    const schema = JSON.parse(readFileSync(FILE, 'utf8')) as {
+      properties: Record<string, { description?: string }>;
+    };
+    expect(schema.properties.scenario?.description).toBe(
+      'admin-access, on-prem, ec2, federation, cross-account, or another tag.',
+    );
   });
 });
