@@ -3,12 +3,16 @@
 // the checks' requests, so a check can never disagree with what the learner saw.
 import { isDeepStrictEqual } from 'node:util';
 import { decideRequest } from '../aws/decide.js';
-import type { World } from '../aws/world.js';
 import { inspectWorld } from '../console/inspect.js';
 import { SANDBOX_ACCOUNT } from '../console/sandbox.js';
+import type { ConsoleSession } from '../console/session.js';
+import { runLine } from '../console/shell.js';
 import type { Check, ExpectedDecision, Misconception, TaskStep } from './schema.js';
 
-type Condition = Pick<Check, 'aws' | 'account' | 'equals' | 'request' | 'decision'>;
+type Condition = Pick<
+  Check,
+  'aws' | 'account' | 'equals' | 'request' | 'decision' | 'shell' | 'on'
+>;
 
 export interface ConditionResult {
   holds: boolean;
@@ -40,12 +44,49 @@ function decisionMatches(expected: ExpectedDecision, actual: string): boolean {
   return expected === 'denied' ? actual !== 'allowed' : expected === actual;
 }
 
-/** Whether a condition holds in the world; `fallback` is the decision a request must get. */
+/** The machine a shell condition runs on: the laptop, or the newest running instance. */
+function machineFor(session: ConsoleSession, on: Condition['on']): string | undefined {
+  if (on !== 'instance') return 'laptop';
+  const running = Object.values(session.world.instances).filter((i) => i.state === 'running');
+  return running.sort((a, b) => b.launchTime.localeCompare(a.launchTime))[0]?.instanceId;
+}
+
+/** A command's output as data: JSON when it is JSON, else its text without the last newline. */
+function outputValue(stdout: string): unknown {
+  try {
+    return JSON.parse(stdout) as unknown;
+  } catch {
+    return stdout.replace(/\n$/, '');
+  }
+}
+
+/** Runs the condition's command on a copy of the session, so the learner's own is untouched. */
+function shellHolds(session: ConsoleSession, condition: Condition): ConditionResult {
+  const machine = machineFor(session, condition.on);
+  if (machine === undefined) return { holds: false, found: 'no running instance' };
+  const copy: ConsoleSession = structuredClone({ world: session.world, state: session.state });
+  if (machine === 'laptop') copy.state.current = 'laptop';
+  else if (copy.state.current !== machine) runLine(copy, `ssh ${machine}`);
+  const result = runLine(copy, condition.shell ?? '');
+  if (result.kind !== 'done') return { holds: false, found: result.message };
+  if (result.exitCode !== 0) {
+    return { holds: false, found: `exit ${result.exitCode}: ${result.stderr.trim()}` };
+  }
+  const value = outputValue(result.stdout);
+  return {
+    holds: condition.equals === undefined || isDeepStrictEqual(value, condition.equals),
+    found: JSON.stringify(value),
+  };
+}
+
+/** Whether a condition holds; `fallback` is the decision a request must get. */
 export function conditionHolds(
-  world: World,
+  session: ConsoleSession,
   condition: Condition,
   fallback: ExpectedDecision,
 ): ConditionResult {
+  const { world } = session;
+  if (condition.shell !== undefined) return shellHolds(session, condition);
   if (condition.request) {
     const decided = decideRequest(world, condition.request);
     if (!decided.ok) return { holds: false, found: decided.message };
@@ -63,8 +104,12 @@ export function conditionHolds(
   };
 }
 
-function checkResult(world: World, check: Check, fallback: ExpectedDecision): CheckResult {
-  return { id: check.id, title: check.title, ...conditionHolds(world, check, fallback) };
+function checkResult(
+  session: ConsoleSession,
+  check: Check,
+  fallback: ExpectedDecision,
+): CheckResult {
+  return { id: check.id, title: check.title, ...conditionHolds(session, check, fallback) };
 }
 
 function feedbackOf(misconception: Misconception): FeedbackResult {
@@ -75,11 +120,12 @@ function feedbackOf(misconception: Misconception): FeedbackResult {
   };
 }
 
-export function gradeTask(task: TaskStep, world: World): TaskGrade {
-  const checks = task.checks.map((check) => checkResult(world, check, 'allowed'));
-  const probes = (task.probes ?? []).map((probe) => checkResult(world, probe, 'denied'));
+/** Grades the task in the learner's session (the world and the machines they work on). */
+export function gradeTask(task: TaskStep, session: ConsoleSession): TaskGrade {
+  const checks = task.checks.map((check) => checkResult(session, check, 'allowed'));
+  const probes = (task.probes ?? []).map((probe) => checkResult(session, probe, 'denied'));
   const feedback = (task.misconceptions ?? [])
-    .filter((misconception) => conditionHolds(world, misconception, 'allowed').holds)
+    .filter((misconception) => conditionHolds(session, misconception, 'allowed').holds)
     .map(feedbackOf);
   return {
     passed: [...checks, ...probes].every((result) => result.holds),

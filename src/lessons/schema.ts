@@ -57,8 +57,9 @@ const request = z
   })
   .check(about('A request decided against the world as it stands, changing nothing.'));
 
-// A condition on the world, in one of two forms: a read-only `aws` command run as the account's
-// root user whose value must equal `equals`, or a `request` whose decision must be `decision`.
+// A condition on the world, in one of three forms: a read-only `aws` command run as the account's
+// root user whose value must equal `equals`; a `request` whose decision must be `decision`; or a
+// `shell` command run on a machine as the learner would run it there (on a copy of the world).
 const condition = {
   aws: z.optional(
     z
@@ -86,14 +87,32 @@ const condition = {
   ),
   request: z.optional(request),
   decision: z.optional(expectedDecision),
+  shell: z.optional(
+    text.check(
+      about(
+        'A console command run on `on` as the learner would run it there (on a copy of the world, so it changes nothing). It holds when it exits 0 and its output (as JSON when it is JSON) equals `equals`, if given.',
+      ),
+    ),
+  ),
+  on: z.optional(
+    z
+      .enum(['laptop', 'instance'])
+      .check(
+        about('Where `shell` runs: the laptop (default), or the newest running EC2 instance.'),
+      ),
+  ),
 };
 
-function oneForm(value: { aws?: unknown; request?: unknown }, context: { issues: unknown[] }) {
-  if ((value.aws === undefined) === (value.request === undefined)) {
+function oneForm(
+  value: { aws?: unknown; request?: unknown; shell?: unknown },
+  context: { issues: unknown[] },
+) {
+  const forms = [value.aws, value.request, value.shell].filter((form) => form !== undefined);
+  if (forms.length !== 1) {
     context.issues.push({
       code: 'custom',
       input: value,
-      message: 'expected either `aws` (a read-only command) or `request`, not both or neither',
+      message: 'expected one of `aws` (a read-only command), `request` or `shell`',
     });
   }
 }
@@ -104,7 +123,7 @@ const check = z
     title: text.check(about('What the learner sees in the checklist.')),
     ...condition,
   })
-  .check(z.superRefine(oneForm), about('A condition the task needs: `aws` or `request`.'));
+  .check(z.superRefine(oneForm), about('A condition the task needs: `aws`, `request` or `shell`.'));
 
 const misconception = z
   .strictObject({

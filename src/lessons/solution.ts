@@ -40,5 +40,5 @@ export function runSolution(
       ? { command, exitCode: result.exitCode, error: result.stderr.trim() }
       : { command, exitCode: 2, error: result.message };
   });
-  return { ok: true, grade: gradeTask(task, session.world), commands: runs, session };
+  return { ok: true, grade: gradeTask(task, session), commands: runs, session };
 }

@@ -8,7 +8,7 @@ describe('iam-tutor lessons check', () => {
   it('passes a lesson whose predictions, solutions, wrong solutions and probes agree', () => {
     const output = lessonsCommand(['check', dir('good')]);
     expect(output.exitCode).toBe(0);
-    expect(output.stdout).toContain('all 11 checks passed');
+    expect(output.stdout).toContain('all 12 checks passed');
     expect(output.stdout).toContain(
       '✓ ok    app-on-ec2  role-for-app            mutant: command 2, statement 1: Resource widened to "*"',
     );

@@ -1,5 +1,6 @@
 // Grading a task: checks and probes decided by the engine, misconceptions found in the world.
 import { describe, expect, it } from 'vitest';
+import { conditionHolds } from '../../src/lessons/grade.js';
 import { runSolution } from '../../src/lessons/solution.js';
 import { fixtureLesson, taskOf } from './helpers.js';
 
@@ -68,5 +69,25 @@ describe('gradeTask', () => {
       'CreateInstanceProfile',
       'AddRoleToInstanceProfile',
     ]);
+  });
+
+  it('runs shell conditions on a copy: on the newest instance, the learner left where they were', () => {
+    const wrong = task.wrongSolutions?.find((w) => w.feedback === 'keys-on-instance');
+    const { grade, session } = graded([...(wrong?.commands ?? []), 'exit']);
+    expect(grade.feedback.map((shown) => shown.key)).toEqual(['keys-on-instance']);
+    // The learner is back on the laptop; the check logged in to the instance only in its copy.
+    expect(session.state.current).toBe('laptop');
+    expect(session.state.previous).toEqual([]);
+    const events = session.world.events.map((event) => event.eventName);
+    expect(events).toEqual(['RunInstances', 'DescribeInstances']);
+  });
+
+  it('finds no instance to run a shell condition on before one is launched', () => {
+    const detector = task.misconceptions?.find((m) => m.key === 'keys-on-instance');
+    const run = graded([]);
+    expect(detector && conditionHolds(run.session, detector, 'allowed')).toEqual({
+      holds: false,
+      found: 'no running instance',
+    });
   });
 });
