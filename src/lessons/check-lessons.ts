@@ -3,12 +3,11 @@
 // every task fails as it starts, passes with its reference solution (with no misconception
 // shown), fails each named wrong solution with that solution's feedback, and, where it grades
 // least privilege (it has probes), rejects every mutant of the reference that over-grants.
-import { decideRequest } from '../aws/decide.js';
 import { formatLessonError, type LoadedLesson } from './load.js';
 import { mutantsOf } from './mutants.js';
+import { predictOutcome } from './predict.js';
 import type { Lesson, PredictStep, TaskStep } from './schema.js';
-import { runSolution, stepSeed, type SolutionRun } from './solution.js';
-import { startWorld } from './task-world.js';
+import { runSolution, type SolutionRun } from './solution.js';
 
 export interface CheckRow {
   /** The lesson's id, or its file when it does not load. */
@@ -22,13 +21,10 @@ export interface CheckRow {
 
 function predictRow(lesson: Lesson, step: PredictStep): CheckRow {
   const row = { lesson: lesson.id, step: step.id, what: `answer is ${step.answer}` };
-  const started = startWorld(stepSeed(lesson, step.id), step.setup);
-  if (!started.ok)
-    return { ...row, ok: false, detail: `setup: ${started.command}: ${started.output}` };
-  const decided = decideRequest(started.session.world, step.request);
-  if (!decided.ok) return { ...row, ok: false, detail: decided.message };
-  const ok = decided.decision === step.answer;
-  return { ...row, ok, detail: ok ? '' : `the engine decides ${decided.decision}` };
+  const outcome = predictOutcome(lesson, step);
+  if (!outcome.ok) return { ...row, ok: false, detail: outcome.message };
+  const ok = outcome.decision === step.answer;
+  return { ...row, ok, detail: ok ? '' : `the engine decides ${outcome.decision}` };
 }
 
 /** What a run that should have passed got wrong: failed commands, checks, probes, feedback. */
