@@ -47,8 +47,9 @@ function decisionMatches(expected: ExpectedDecision, actual: string): boolean {
 /** The machine a shell condition runs on: the laptop, or the newest running instance. */
 function machineFor(session: ConsoleSession, on: Condition['on']): string | undefined {
   if (on !== 'instance') return 'laptop';
+  // The world keeps instances in launch order; launch times are to the second and may tie.
   const running = Object.values(session.world.instances).filter((i) => i.state === 'running');
-  return running.sort((a, b) => b.launchTime.localeCompare(a.launchTime))[0]?.instanceId;
+  return running.at(-1)?.instanceId;
 }
 
 /** A command's output as data: JSON when it is JSON, else its text without the last newline. */
@@ -99,7 +100,10 @@ export function conditionHolds(
   const inspected = inspectWorld(world, condition.account ?? SANDBOX_ACCOUNT, condition.aws ?? '');
   if (!inspected.ok) return { holds: false, found: inspected.message };
   return {
-    holds: isDeepStrictEqual(inspected.value, condition.equals ?? true),
+    holds: isDeepStrictEqual(
+      inspected.value,
+      condition.equals === undefined ? true : condition.equals,
+    ),
     found: inspected.value === undefined ? 'nothing' : JSON.stringify(inspected.value),
   };
 }

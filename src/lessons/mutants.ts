@@ -38,6 +38,8 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [v
 /** The ways one statement can be widened: a description and the widened statement. */
 function widenings(statement: Statement): [string, Statement][] {
   const found: [string, Statement][] = [];
+  // Widening a Deny makes it deny more: stricter, never an over-grant.
+  if (statement.Effect !== 'Allow') return found;
   const resources = asList(statement.Resource);
   if (statement.Resource !== undefined && resources.some((r) => r !== '*')) {
     found.push(['Resource widened to "*"', { ...statement, Resource: '*' }]);

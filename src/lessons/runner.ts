@@ -125,7 +125,8 @@ function graded(before: TaskState, grade: TaskGrade, asked: boolean): TaskState 
   const practising = before.status === 'passed';
   return {
     ...before,
-    status: grade.passed ? 'passed' : before.status,
+    // A task whose solution was shown stays seen: passing it afterwards is not solving it.
+    status: grade.passed && before.status === 'open' ? 'passed' : before.status,
     failedAttempts: before.failedAttempts + (asked && !grade.passed && !practising ? 1 : 0),
     overGranted: before.overGranted || (!practising && checksMet && !grade.passed),
     holding: [...grade.checks, ...grade.probes].filter((c) => c.holds).map((c) => c.id),

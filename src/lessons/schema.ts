@@ -62,24 +62,18 @@ const request = z
 // `shell` command run on a machine as the learner would run it there (on a copy of the world).
 const condition = {
   aws: z.optional(
-    z
-      .string()
-      .check(
-        z.regex(
-          /^aws\s+\S+\s+(?:get|list|describe)-\S*/,
-          'expected a read-only aws command (get-, list- or describe-), e.g. aws iam get-role --role-name app',
-        ),
-        about(
-          'A read-only aws command (get-, list-, describe-), run as the root user; its value (after --query) must equal `equals`.',
-        ),
+    text.check(
+      about(
+        'A read-only aws command (get-, list-, describe-), run in the account; its value (after --query) must equal `equals`.',
       ),
+    ),
   ),
   account: z.optional(
     z
       .string()
       .check(
         z.regex(/^\d{12}$/, 'expected a 12-digit account id'),
-        about("Whose root user runs `aws`: the sandbox's first account, 111122223333, if absent."),
+        about("The account `aws` looks at: the sandbox's first account, 111122223333, if absent."),
       ),
   ),
   equals: z.optional(

@@ -1,6 +1,7 @@
 // Grading a task: checks and probes decided by the engine, misconceptions found in the world.
 import { describe, expect, it } from 'vitest';
-import { conditionHolds } from '../../src/lessons/grade.js';
+import { snapshotSession } from '../../src/console/session-file.js';
+import { conditionHolds, gradeTask } from '../../src/lessons/grade.js';
 import { runSolution } from '../../src/lessons/solution.js';
 import { fixtureLesson, taskOf } from './helpers.js';
 
@@ -89,5 +90,52 @@ describe('gradeTask', () => {
       holds: false,
       found: 'no running instance',
     });
+  });
+
+  it('changes nothing in the session it grades: world, ids, clock, machines', () => {
+    const wrong = task.wrongSolutions?.find((w) => w.feedback === 'keys-on-instance');
+    const { session } = graded(wrong?.commands ?? []);
+    const before = snapshotSession(session);
+    gradeTask(task, session);
+    gradeTask(task, session);
+    expect(snapshotSession(session)).toBe(before);
+  });
+
+  it('sees an account its own SCPs close to principals: checks are the tutor looking', () => {
+    const { session } = graded([
+      `aws organizations create-policy --name deny-iam --type SERVICE_CONTROL_POLICY --description d --content '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:*","Resource":"*"}]}'`,
+      'aws organizations attach-policy --policy-id $(aws organizations list-policies --filter SERVICE_CONTROL_POLICY --query "Policies[?Name==\'deny-iam\'].Id" --output text) --target-id 444455556666',
+      'aws iam create-user --user-name carol --profile prod',
+    ]);
+    const users = conditionHolds(
+      session,
+      {
+        aws: 'aws iam list-users --query "Users[].UserName"',
+        account: '444455556666',
+        equals: ['admin'],
+      },
+      'allowed',
+    );
+    expect(users).toEqual({ holds: true, found: '["admin"]' });
+  });
+
+  it('compares with null when a check expects null, rather than with true', () => {
+    const { session } = graded(task.solution);
+    const noBoundary = {
+      aws: 'aws iam get-role --role-name app --query Role.PermissionsBoundary',
+      equals: null,
+    };
+    expect(conditionHolds(session, noBoundary, 'allowed')).toEqual({ holds: true, found: 'null' });
+  });
+
+  it('runs `on: instance` on the instance launched last, even in the same second', () => {
+    const { grade } = graded([
+      'aws ec2 run-instances --image-id ami-0fff1b9a61dec8a5f',
+      'aws ec2 run-instances --image-id ami-0fff1b9a61dec8a5f',
+      "ssh $(aws ec2 describe-instances --query 'Reservations[-1].Instances[0].InstanceId' --output text)",
+      'aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE',
+      'exit',
+    ]);
+    expect(grade.feedback.map((shown) => shown.key)).toContain('keys-on-instance');
   });
 });

@@ -122,6 +122,17 @@ describe('loadLesson', () => {
     expect(error.message).toContain('the following arguments are required: --role-name');
   });
 
+  it('refuses a check command that is not a read (STS Get operations issue credentials)', () => {
+    const lesson = fixture.replace(
+      'aws iam get-role --role-name app --query',
+      'aws sts get-session-token --query',
+    );
+    expect(errorOf(lesson, 'fixtures/01-app-on-ec2.yaml')).toMatchObject({
+      field: 'steps[3].checks[0].aws',
+      message: expect.stringMatching(/^not a read-only command the simulator has: /) as string,
+    });
+  });
+
   it('wants the id to be the file name after its number', () => {
     expect(errorOf(GOOD, 'lessons/01-other.yaml')).toMatchObject({
       field: 'id',

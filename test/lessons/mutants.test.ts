@@ -61,6 +61,12 @@ describe('mutantsOf', () => {
     ]);
   });
 
+  it('does not widen a Deny: that would deny more, never grant more', () => {
+    const deny =
+      '{"Statement":[{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::logs/*"}]}';
+    expect(mutantsOf([`aws iam put-user-policy --policy-document '${deny}'`])).toEqual([]);
+  });
+
   it('leaves alone what is already as wide as it gets, and commands without documents', () => {
     const admin = '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
     expect(mutantsOf([`aws iam put-user-policy --policy-document '${admin}'`, 'whoami'])).toEqual(

@@ -183,6 +183,16 @@ describe('the lesson runner', () => {
     expect(scoreLesson(lesson, done.state)).toMatchObject({ solved: 2, graded: 3 });
   });
 
+  it('keeps a task seen when it passes after the solution was shown', () => {
+    const seen = play([
+      ...TO_TASK,
+      { type: 'show-solution' },
+      { type: 'graded', grade: PASSING, asked: true },
+    ]);
+    expect(seen.state.steps['role-for-app']).toMatchObject({ status: 'seen' });
+    expect(scoreLesson(lesson, seen.state).solved).toBe(2);
+  });
+
   it('keeps the task world to resume it', () => {
     const saved = play([...TO_TASK, { type: 'save-world', world: '{"w":1}' }]);
     expect(saved.state.steps['role-for-app']).toMatchObject({ world: '{"w":1}', status: 'open' });
