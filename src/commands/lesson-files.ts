@@ -21,8 +21,9 @@ const LESSON_FILE = /\.ya?ml$/;
 /** The text of a file, or why it cannot be read, in words. */
 function readText(path: string): string | Error {
   try {
-    if (statSync(path).size > MAX_LESSON_BYTES)
-      return new Error('larger than a lesson file may be');
+    const stat = statSync(path);
+    if (!stat.isFile()) return new Error('it is not a regular file');
+    if (stat.size > MAX_LESSON_BYTES) return new Error('larger than a lesson file may be');
     return readFileSync(path, 'utf8');
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));

@@ -1,6 +1,7 @@
 // `iam-tutor list [--json]`: the lessons in order with their status and score.
 import { parseArgs } from 'node:util';
 import { formatLessonError } from '../lessons/load.js';
+import { scoreLesson } from '../lessons/score.js';
 import { columns, DATA_OPTIONS, readLearnerData, statusOf, taskCount } from './learner-data.js';
 import type { CommandOutput } from './simulate.js';
 
@@ -50,7 +51,7 @@ export function listCommand(args: string[]): CommandOutput {
       minutes: lesson.minutes,
       tasks: taskCount(lesson),
       status: statusOf(record),
-      score: record ? record.score : null,
+      score: record ? scoreLesson(lesson, record.state).score : null,
     };
   });
   if (values.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}\n`, stderr };

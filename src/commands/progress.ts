@@ -45,7 +45,8 @@ function entryOf(lesson: Lesson, record: LessonRecord | undefined) {
     id: lesson.id,
     title: lesson.title,
     status: statusOf(record),
-    step: record ? record.state.step + 1 : 0,
+    // A step beyond the lesson (a lesson shortened since) shows as its last.
+    step: record ? Math.min(record.state.step + 1, lesson.steps.length) : 0,
     steps: lesson.steps.length,
     score: score?.score ?? null,
     breakdown: score?.breakdown ?? null,

@@ -27,8 +27,12 @@ function predictRow(lesson: Lesson, step: PredictStep): CheckRow {
   return { ...row, ok, detail: ok ? '' : `the engine decides ${outcome.decision}` };
 }
 
+type Started = SolutionRun & { ok: true };
+
+const allRan = (run: Started) => run.commands.every((command) => command.exitCode === 0);
+
 /** What a run that should have passed got wrong: failed commands, checks, probes, feedback. */
-function whyNotPassed(run: SolutionRun & { ok: true }): string {
+function whyNotPassed(run: Started): string {
   const failedCommands = run.commands
     .filter((command) => command.exitCode !== 0)
     .map((command) => `\`${command.command}\` failed: ${command.error}`);
@@ -55,34 +59,35 @@ function taskRows(lesson: Lesson, task: TaskStep): CheckRow[] {
   if (!start.ok) return [row('starting world', false, start.message)];
   const rows = [
     row('fails as it starts', !start.grade.passed, 'the starting world already passes'),
+    row(
+      'shows no misconception as it starts',
+      start.grade.feedback.length === 0,
+      `it shows ${start.grade.feedback.map((feedback) => feedback.key).join(', ')}`,
+    ),
   ];
-  const reference = runSolution(lesson, task, task.solution);
-  if (reference.ok) {
-    const clean = reference.grade.passed && reference.grade.feedback.length === 0;
-    const commandsOk = reference.commands.every((command) => command.exitCode === 0);
-    rows.push(row('reference solution passes', clean && commandsOk, whyNotPassed(reference)));
-  }
+  // The same setup ran for the start: the runs below cannot fail to start.
+  const reference = runSolution(lesson, task, task.solution) as Started;
+  const clean = reference.grade.passed && reference.grade.feedback.length === 0;
+  rows.push(row('reference solution passes', clean && allRan(reference), whyNotPassed(reference)));
   for (const wrong of task.wrongSolutions ?? []) {
-    const run = runSolution(lesson, task, wrong.commands);
-    if (!run.ok) continue;
+    const run = runSolution(lesson, task, wrong.commands) as Started;
     const shown = run.grade.feedback.map((feedback) => feedback.key);
-    const ok = !run.grade.passed && shown.includes(wrong.feedback);
-    const detail = run.grade.passed
-      ? 'it passes'
-      : `it shows ${shown.join(', ') || 'no misconception'}, not ${wrong.feedback}`;
+    // A wrong solution must be a mistake a learner makes, not a command that fails.
+    const ok = allRan(run) && !run.grade.passed && shown.includes(wrong.feedback);
+    const detail = !allRan(run)
+      ? whyNotPassed({ ...run, grade: { ...run.grade, checks: [], probes: [], feedback: [] } })
+      : run.grade.passed
+        ? 'it passes'
+        : `it shows ${shown.join(', ') || 'no misconception'}, not ${wrong.feedback}`;
     rows.push(row(`wrong: ${wrong.name}`, ok, detail));
   }
   if ((task.probes ?? []).length > 0) {
     for (const mutant of mutantsOf(task.solution)) {
-      const run = runSolution(lesson, task, mutant.commands);
+      const run = runSolution(lesson, task, mutant.commands) as Started;
       const what = `mutant: ${mutant.description}`;
       // A document AWS refuses (sts:* in a trust policy) cannot over-grant: nothing to catch.
-      if (run.ok && run.commands.some((command) => command.exitCode !== 0)) {
-        rows.push(row(`${what} (AWS refuses it)`, true, ''));
-        continue;
-      }
-      const rejected = !run.ok || !run.grade.passed;
-      rows.push(row(what, rejected, 'it passes: add a probe that catches it'));
+      if (!allRan(run)) rows.push(row(`${what} (AWS refuses it)`, true, ''));
+      else rows.push(row(what, !run.grade.passed, 'it passes: add a probe that catches it'));
     }
   }
   return rows;

@@ -65,7 +65,11 @@ function outputValue(stdout: string): unknown {
 function shellHolds(session: ConsoleSession, condition: Condition): ConditionResult {
   const machine = machineFor(session, condition.on);
   if (machine === undefined) return { holds: false, found: 'no running instance' };
-  const copy: ConsoleSession = structuredClone({ world: session.world, state: session.state });
+  // The event log is most of a world and a shell command does not read it: it is left out.
+  const copy: ConsoleSession = structuredClone({
+    world: { ...session.world, events: [] },
+    state: session.state,
+  });
   if (machine === 'laptop') copy.state.current = 'laptop';
   else if (copy.state.current !== machine) runLine(copy, `ssh ${machine}`);
   const result = runLine(copy, condition.shell ?? '');

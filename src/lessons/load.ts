@@ -213,8 +213,15 @@ function lessonOrder(a: LessonFile, b: LessonFile): number {
 export function loadLessons(files: readonly LessonFile[]): LoadedLesson[] {
   const read = [...files].sort(lessonOrder).map(readLesson);
   const ids = new Set(read.flatMap(({ loaded }) => (loaded.ok ? [loaded.lesson.id] : [])));
+  const firstWithId = new Map<string, string>();
   return read.map(({ loaded, errorAt }) => {
     if (!loaded.ok) return loaded;
+    // Progress and `grade` find a lesson by its id: two files with one id would share them.
+    const first = firstWithId.get(loaded.lesson.id);
+    if (first !== undefined) {
+      return errorAt(['id'], `"${loaded.lesson.id}" is also the id of ${first}`);
+    }
+    firstWithId.set(loaded.lesson.id, loaded.path);
     const prerequisites = loaded.lesson.prerequisites ?? [];
     const missing = prerequisites.findIndex((id) => !ids.has(id));
     return missing < 0

@@ -8,7 +8,7 @@ describe('iam-tutor lessons check', () => {
   it('passes a lesson whose predictions, solutions, wrong solutions and probes agree', () => {
     const output = lessonsCommand(['check', dir('good')]);
     expect(output.exitCode).toBe(0);
-    expect(output.stdout).toContain('all 12 checks passed');
+    expect(output.stdout).toContain('all 13 checks passed');
     expect(output.stdout).toContain(
       '✓ ok    app-on-ec2  role-for-app            mutant: command 2, statement 1: Resource widened to "*"',
     );
@@ -27,13 +27,15 @@ describe('iam-tutor lessons check', () => {
       '✗ FAIL leaky wrong-answer answer is allowed',
       '✗ FAIL leaky already-done fails as it starts',
       '✗ FAIL leaky loose-probe wrong: Read-only for every bucket',
+      '✗ FAIL leaky loose-probe wrong: A typo, not a mistake',
       '✗ FAIL leaky loose-probe mutant: command 1, statement 1: Resource widened to "*"',
       expect.stringMatching(/^✗ FAIL \S*02-broken\.yaml loads$/),
     ]);
     expect(output.stdout).toContain('the engine decides implicitDeny');
     expect(output.stdout).toContain('it passes: add a probe that catches it');
     expect(output.stdout).toMatch(/02-broken\.yaml:2:1: not valid YAML: /);
-    expect(output.stdout).toContain('5 of 10 checks failed');
+    expect(output.stdout).toContain('6 of 13 checks failed');
+    expect(output.stdout).toContain('AmazonS3FullAcess` failed: An error occurred (NoSuchEntity)');
   });
 
   it('says what is wrong with its arguments, exit 2', () => {

@@ -181,6 +181,17 @@ describe('loadLessons', () => {
       ['l/02-broken.yaml', false],
       ['l/10-deciding.yaml', false],
     ]);
+    const twice = loadLessons([
+      { path: 'l/01-users-and-roles.yaml', text: GOOD },
+      { path: 'l/02-users-and-roles.yml', text: GOOD },
+    ]);
+    expect(twice[1]).toMatchObject({
+      ok: false,
+      error: {
+        field: 'id',
+        message: '"users-and-roles" is also the id of l/01-users-and-roles.yaml',
+      },
+    });
     expect(loaded[2]).toMatchObject({
       error: {
         field: 'prerequisites[1]',
