@@ -12,6 +12,7 @@ import { completeLine } from './console/complete-line.js';
 import { promptOf } from './console/machine.js';
 import { createSandbox } from './console/sandbox.js';
 import { restoreSession, snapshotSession } from './console/session-file.js';
+import { ProgressStoreError } from './progress/store.js';
 import type { ConsoleSession, LineOutput } from './console/session.js';
 import { runLine } from './console/shell.js';
 
@@ -315,6 +316,9 @@ function isUsageError(error: unknown): error is Error {
 function fail(error: unknown): void {
   if (isUsageError(error)) {
     process.exitCode = usageError(error.message);
+  } else if (error instanceof ProgressStoreError) {
+    process.stderr.write(`iam-tutor: ${error.message}\n`);
+    process.exitCode = 2;
   } else {
     // A bug of ours, not the user's: say so plainly, with what a bug report needs.
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -15,6 +15,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { join } from 'node:path';
 import { emptyProgress, readProgress, type LessonRecord, type Progress } from './progress.js';
 
 export interface StoreOptions {
@@ -24,7 +25,7 @@ export interface StoreOptions {
   now: () => Date;
 }
 
-/** How long a writer waits for another one's lock before taking it as abandoned. */
+/** How long a writer waits for a live one's lock before giving up with a message. */
 const LOCK_WAIT_MS = 5000;
 /** A lock older than this was left by a process that died while holding it. */
 const STALE_LOCK_MS = 30_000;
@@ -35,15 +36,49 @@ const DAMAGED = '\u0000damaged';
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
 
+/** The progress folder or file cannot be used at all (permissions, a file where a folder is). */
+export class ProgressStoreError extends Error {}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/** Runs a file operation; a failure of the file system becomes a ProgressStoreError in words. */
+function onDisk<T>(what: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof ProgressStoreError) throw error;
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code === '') throw error;
+    throw new ProgressStoreError(`cannot ${what}: ${REASONS[code] ?? code}`);
+  }
+}
+
+const errorCode = (error: unknown) =>
+  error instanceof Error && 'code' in error ? String(error.code) : '';
+
 export class ProgressStore {
   readonly #conf: Conf;
   readonly #now: () => Date;
+  /** The token written in the lock file while this instance holds it. */
+  readonly #token = `${process.pid}:${Math.random().toString(36).slice(2)}`;
+  #holding = false;
   /** What the learner should be told about the file (a backup made, records dropped). */
   readonly notices: string[] = [];
 
   constructor(options: StoreOptions) {
     this.#now = options.now;
-    this.#conf = this.#open(options);
+    const where =
+      options.dataDir === undefined
+        ? "in iam-tutor's config folder"
+        : join(options.dataDir, 'progress.json');
+    this.#conf = onDisk(`use the progress file ${where}`, () => this.#open(options));
     this.read();
   }
 
@@ -68,30 +103,41 @@ export class ProgressStore {
     });
   }
 
-  #moveAside(path: string, reason: string): void {
-    const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
-    const backup = `${path}.${stamp}.bak`;
-    renameSync(path, backup);
-    this.notices.push(
-      `Your progress file could not be read (${reason}). It was moved to ${backup} and the tutorial starts afresh.`,
-    );
+  /** The file's progress, or why it cannot be used. */
+  #readFile(): { progress: Progress; dropped: string[] } | { damaged: string } {
+    const raw = onDisk(`read ${this.path}`, () => this.#conf.store);
+    if (DAMAGED in raw) return { damaged: 'it is not valid JSON' };
+    const read = readProgress(raw);
+    return read.ok ? read : { damaged: read.message };
   }
 
-  /** The progress as the file holds it now; a damaged file is moved aside and reads as empty. */
+  /**
+   * The progress as the file holds it now. A damaged file is moved aside, under the lock and only
+   * if it is still damaged then (another instance may have just written a good one).
+   */
   read(): Progress {
-    const raw = this.#conf.store;
-    if (DAMAGED in raw) {
-      this.#moveAside(this.path, 'it is not valid JSON');
-      return emptyProgress();
-    }
-    const read = readProgress(raw);
-    if (!read.ok) {
-      this.#moveAside(this.path, read.message);
-      return emptyProgress();
+    let read = this.#readFile();
+    if ('damaged' in read) {
+      read = this.#locked(() => {
+        const again = this.#readFile();
+        if ('damaged' in again) this.#moveAside(again.damaged);
+        return 'damaged' in again ? { progress: emptyProgress(), dropped: [] } : again;
+      });
     }
     const notice = `The saved progress of ${read.dropped.join(', ')} was damaged and is not used.`;
     if (read.dropped.length > 0 && !this.notices.includes(notice)) this.notices.push(notice);
     return read.progress;
+  }
+
+  #moveAside(reason: string): void {
+    const stamp = this.#now().toISOString().replace(/[:.]/g, '-');
+    const backup = `${this.path}.${stamp}.bak`;
+    onDisk(`move the damaged ${this.path} aside`, () => {
+      renameSync(this.path, backup);
+    });
+    this.notices.push(
+      `Your progress file could not be read (${reason}). It was moved to ${backup} and the tutorial starts afresh.`,
+    );
   }
 
   lesson(id: string): LessonRecord | undefined {
@@ -105,36 +151,67 @@ export class ProgressStore {
       const next = change(progress.lessons[id]);
       const others = Object.entries(progress.lessons).filter(([key]) => key !== id);
       const lessons = Object.fromEntries(next === undefined ? others : [...others, [id, next]]);
-      this.#conf.store = { ...progress, lessons };
+      this.#write({ ...progress, lessons });
     });
   }
 
   resetAll(): void {
     this.#locked(() => {
-      this.#conf.store = { ...emptyProgress() };
+      this.#write(emptyProgress());
     });
   }
 
-  #locked(action: () => void): void {
+  #write(progress: Progress): void {
+    onDisk(`save ${this.path}`, () => {
+      this.#conf.store = { ...progress };
+    });
+  }
+
+  /** Runs `action` holding the lock file (re-entrant: read() inside update() takes it once). */
+  #locked<T>(action: () => T): T {
+    if (this.#holding) return action();
     const lock = `${this.path}.lock`;
     const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      try {
-        const fd = openSync(lock, 'wx');
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
-        break;
-      } catch (error) {
-        if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
-        if (abandoned(lock) || Date.now() > deadline) removeQuietly(lock);
-        else sleep(5);
-      }
+    while (!this.#take(lock)) {
+      if (abandoned(lock)) removeIf(lock, readLock(lock));
+      else if (Date.now() > deadline) {
+        throw new ProgressStoreError(
+          `another iam-tutor is saving progress (${lock} is held by process ${readLock(lock).split(':')[0] ?? '?'}); try again`,
+        );
+      } else sleep(5);
     }
+    this.#holding = true;
     try {
-      action();
+      return action();
     } finally {
-      removeQuietly(lock);
+      this.#holding = false;
+      removeIf(lock, this.#token);
     }
+  }
+
+  /** Creates the lock file with this instance's token; false when another holds it. */
+  #take(lock: string): boolean {
+    try {
+      const fd = openSync(lock, 'wx');
+      try {
+        writeSync(fd, this.#token);
+      } finally {
+        closeSync(fd);
+      }
+      return true;
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'EEXIST') return false;
+      throw new ProgressStoreError(`cannot lock ${this.path}: ${REASONS[code] ?? code}`);
+    }
+  }
+}
+
+function readLock(lock: string): string {
+  try {
+    return readFileSync(lock, 'utf8');
+  } catch {
+    return '';
   }
 }
 
@@ -142,19 +219,21 @@ export class ProgressStore {
 function abandoned(lock: string): boolean {
   try {
     if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
-    const pid = Number(readFileSync(lock, 'utf8'));
+    const pid = Number(readLock(lock).split(':')[0]);
     if (!Number.isInteger(pid) || pid <= 0) return false; // being written: give it a moment
     process.kill(pid, 0);
     return false;
   } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'ESRCH';
+    return errorCode(error) === 'ESRCH';
   }
 }
 
-function removeQuietly(path: string): void {
+/** Removes the lock only if it still holds `token`: never a lock another writer took since. */
+function removeIf(lock: string, token: string): void {
+  if (token === '' || readLock(lock) !== token) return;
   try {
-    unlinkSync(path);
+    unlinkSync(lock);
   } catch {
-    // Another writer removed it first: the lock is free either way.
+    // Removed by another writer that found it abandoned too: free either way.
   }
 }

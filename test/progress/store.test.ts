@@ -1,13 +1,20 @@
 // The progress store on disk: round trip, damaged files moved aside (never a crash, never a silent
 // wipe), two writers at once, and a writer killed mid-write.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readProgress, recordActivity, type LessonRecord } from '../../src/progress/progress.js';
-import { ProgressStore } from '../../src/progress/store.js';
+import { ProgressStore, ProgressStoreError } from '../../src/progress/store.js';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const freshDir = () => mkdtempSync(join(tmpdir(), 'iam-tutor-progress-'));
@@ -66,6 +73,37 @@ describe('ProgressStore', () => {
     expect(store.read().lessons).toEqual({ good });
     expect(store.notices).toEqual(['The saved progress of bad was damaged and is not used.']);
   });
+});
+
+describe('ProgressStore on a file system that says no', () => {
+  it('says in words when the progress file is a folder, or the data folder a file', () => {
+    const dir = freshDir();
+    mkdirSync(join(dir, 'progress.json'));
+    expect(() => open(dir)).toThrow(
+      new ProgressStoreError(
+        `cannot use the progress file ${join(dir, 'progress.json')}: it is a folder`,
+      ),
+    );
+    const file = join(freshDir(), 'file');
+    writeFileSync(file, '');
+    expect(() => open(file)).toThrow(
+      /^cannot use the progress file .*file\/progress\.json: a part of the path is a file, not a folder$/,
+    );
+  });
+
+  it('waits for a live writer, then gives up with a message instead of taking its lock', () => {
+    const dir = freshDir();
+    const store = open(dir);
+    const lock = join(dir, 'progress.json.lock');
+    writeFileSync(lock, `${process.pid}:someone-else`);
+    expect(() => {
+      store.update('a', () => record('a'));
+    }).toThrow(
+      `another iam-tutor is saving progress (${lock} is held by process ${process.pid}); try again`,
+    );
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}:someone-else`);
+    expect(store.read().lessons).toEqual({});
+  }, 15_000);
 });
 
 describe('readProgress', () => {
