@@ -4,7 +4,7 @@
 // a file of a newer format is refused rather than misread.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import type { LessonState } from '../lessons/runner.js';
+import type { LessonState } from './lesson-state.js';
 
 z.config(en());
 
