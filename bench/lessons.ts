@@ -32,8 +32,10 @@ export function lessonsBenchmark(): void {
   const run = runSolution(lesson, task, task.solution);
   if (!run.ok) throw new Error(run.message);
   const { session } = run;
-  // A lived-in account: thirty more users with policies, as a learner's experiments leave it.
+  // A lived-in account: thirty more users and a running instance (so that the shell condition
+  // on the instance runs), as a learner's experiments leave it.
   for (let i = 0; i < 30; i++) runLine(session, `aws iam create-user --user-name extra-${i}`);
+  runLine(session, 'aws ec2 run-instances --image-id ami-0fff1b9a61dec8a5f');
 
   const grade = median(
     Array.from({ length: REPEATS }, () => median(timeEach(() => gradeTask(task, session), 100))),

@@ -1,7 +1,10 @@
 // One request decided against the world as it stands, without calling an API: "could this role
 // read that object now?". Lessons ask it for their checks, least-privilege probes and predict
 // steps. It goes through the same authorize() as every API call, with the resource policy the
-// resource has (a bucket's policy, a role's trust policy), and changes nothing.
+// resource has (a bucket's policy, a role's trust policy), and changes nothing. It is the policy
+// decision only: what an operation checks after it (S3's RestrictPublicBuckets) and the keys a
+// real call would add (`sts:RoleSessionName` of an AssumeRole) are the check's `context` to give;
+// a role is asked as a fresh session of it, without session policies.
 import type { Decision } from '../policy/types.js';
 import { authorize } from './authorize.js';
 import type { Caller } from './caller.js';
@@ -47,8 +50,11 @@ function callerOf(world: World, spec: RequestToDecide): Caller | string {
   if (known === undefined) return `no account ${account} in this world`;
   if (kind === 'root') return { kind: 'root', account, mfa };
   if (userName !== undefined) {
+    // The ARN as written, path and case included: IAM finds a principal by its exact ARN.
     const user = known.iam.users[userName.toLowerCase()];
-    return user ? { kind: 'user', account, user, mfa } : `no user ${userName} in ${account}`;
+    return user?.arn === spec.principal
+      ? { kind: 'user', account, user, mfa }
+      : `no user ${spec.principal}`;
   }
   return roleByArn(world, spec.principal)
     ? roleSession(world, spec.principal, CHECK_SESSION, mfa)
