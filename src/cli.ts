@@ -6,6 +6,7 @@ import { runScript } from './commands/console-script.js';
 import { gradeCommand } from './commands/grade.js';
 import { lessonsCommand } from './commands/lessons.js';
 import { listCommand } from './commands/list.js';
+import { tutorialCommand } from './commands/tutorial.js';
 import { progressCommand, resetCommand } from './commands/progress.js';
 import { simulate, type CommandOutput } from './commands/simulate.js';
 import { completeLine } from './console/complete-line.js';
@@ -22,7 +23,8 @@ const VERSION = typeof IAM_TUTOR_VERSION === 'string' ? IAM_TUTOR_VERSION : 'dev
 
 const HELP = `iam-tutor ${VERSION}: learn when to use an AWS IAM user and when a role, in a simulated AWS.
 
-Usage: iam-tutor [command] [options]
+Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color]   the interactive tutorial
+       iam-tutor <command> [options]
 
 Commands:
   console                  A shell on a simulated AWS: type real \`aws\` commands (IAM, STS, S3),
@@ -42,7 +44,6 @@ Options:
   -h, --help               Show this help
   -v, --version            Show the version
 
-The interactive tutorial is being built; today iam-tutor offers the console and the simulator.
 Nothing is sent anywhere: iam-tutor works offline and never reads your AWS configuration.
 `;
 
@@ -300,9 +301,12 @@ function main(argv: string[]): number | Promise<number> {
     case 'reset':
       return resetCommand(rest, process.stdin.isTTY ? askYesNo : undefined).then(write);
     case undefined:
-      return write({ exitCode: 0, stdout: HELP, stderr: '' });
+      return tutorialCommand(rest);
     default:
-      return usageError(`unknown command or option: ${command}`);
+      // Options without a command are the tutorial's (`iam-tutor --lessons DIR`).
+      return command.startsWith('--')
+        ? tutorialCommand(argv)
+        : usageError(`unknown command or option: ${command}`);
   }
 }
 

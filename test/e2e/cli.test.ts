@@ -15,8 +15,20 @@ describe('iam-tutor CLI', () => {
     const { status, stdout } = runCli(['--help']);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^iam-tutor \d+\.\d+\.\d+/);
-    expect(stdout).toContain('Usage: iam-tutor [command] [options]');
+    expect(stdout).toContain(
+      'Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color]   the interactive tutorial',
+    );
+    expect(stdout).toContain('grade LESSON --solution FILE');
     expect(stdout).toContain('offline');
+  });
+
+  it('without a terminal, the tutorial says which commands work without one, exit 2', () => {
+    const { status, stdout, stderr } = runCli([]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list',
+    );
   });
 
   it('an unknown command exits 2 with a pointer to --help', () => {

@@ -1,0 +1,39 @@
+// `iam-tutor` alone: the interactive tutorial. It needs a terminal; without one it says which
+// commands work without one. Colour follows NO_COLOR and --no-color (Ink's chalk reads only
+// FORCE_COLOR, so that is set before the interface is loaded).
+import { parseArgs } from 'node:util';
+import { createSandbox } from '../console/sandbox.js';
+import { DATA_OPTIONS, openStore } from './learner-data.js';
+import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+
+const NO_TERMINAL =
+  'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list, progress, ' +
+  'grade LESSON --solution FILE, console --script FILE (see iam-tutor --help).\n';
+
+export async function tutorialCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { ...DATA_OPTIONS, 'no-color': { type: 'boolean' } },
+  });
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(NO_TERMINAL);
+    return 2;
+  }
+  if (values['no-color'] === true || (process.env.NO_COLOR ?? '') !== '')
+    process.env.FORCE_COLOR = '0';
+  const folder = readLessonFolder(values.lessons ?? builtInLessonsDir());
+  if (!folder.ok) {
+    process.stderr.write(`iam-tutor: ${folder.message}\n`);
+    return 2;
+  }
+  const store = openStore(values);
+  const { runTutorial } = await import('../ui/run.js');
+  return runTutorial({
+    lessons: folder.lessons,
+    store,
+    newSandbox: () => {
+      const now = Math.floor(Date.now() / 1000) * 1000;
+      return createSandbox(`sandbox-${now}`, now);
+    },
+  });
+}

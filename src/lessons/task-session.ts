@@ -1,0 +1,59 @@
+// A task being worked on: its console session, graded after every command, as the tutorial and
+// its screens use it. `hint`, `check`, `solution`, `next`, `back` and `home` typed at the prompt
+// are the tutor's words, not the shell's; everything else runs in the console.
+import { restoreSession, snapshotSession } from '../console/session-file.js';
+import type { ConsoleSession, LineOutput } from '../console/session.js';
+import { runLine } from '../console/shell.js';
+import { gradeTask, type TaskGrade } from './grade.js';
+import type { Lesson, TaskStep } from './schema.js';
+import { stepSeed } from './solution.js';
+import { startWorld } from './task-world.js';
+
+export interface TaskSession {
+  task: TaskStep;
+  console: ConsoleSession;
+  grade: TaskGrade;
+}
+
+export type OpenedTask = { ok: true; session: TaskSession } | { ok: false; message: string };
+
+/** The task's world: where the learner left it (a saved snapshot), or its starting world. */
+export function openTask(
+  lesson: Lesson,
+  task: TaskStep,
+  saved?: string,
+  seed?: string,
+): OpenedTask {
+  const restored = saved === undefined ? undefined : restoreSession(saved);
+  let world: ConsoleSession;
+  if (restored?.ok) world = restored.session;
+  else {
+    const started = startWorld(stepSeed(lesson, task.id, seed), task.setup);
+    if (!started.ok) return { ok: false, message: `the lesson's setup failed: ${started.command}` };
+    world = started.session;
+  }
+  return { ok: true, session: { task, console: world, grade: gradeTask(task, world) } };
+}
+
+/** The tutor's own words at the prompt. */
+export type TutorWord = 'hint' | 'check' | 'solution' | 'next' | 'back' | 'home';
+
+const TUTOR_WORDS = new Set<string>(['hint', 'check', 'solution', 'next', 'back', 'home']);
+
+export type TypedLine =
+  | { kind: 'tutor'; word: TutorWord }
+  | { kind: 'incomplete'; message: string }
+  | { kind: 'ran'; output: LineOutput; grade: TaskGrade };
+
+/** Runs a line the learner typed and grades the task again. */
+export function typeLine(session: TaskSession, line: string): TypedLine {
+  const word = line.trim();
+  if (TUTOR_WORDS.has(word)) return { kind: 'tutor', word: word as TutorWord };
+  const result = runLine(session.console, line);
+  if (result.kind === 'incomplete') return { kind: 'incomplete', message: result.message };
+  session.grade = gradeTask(session.task, session.console);
+  return { kind: 'ran', output: result, grade: session.grade };
+}
+
+/** The task's world to save with the learner's progress. */
+export const taskSnapshot = (session: TaskSession): string => snapshotSession(session.console);

@@ -1,0 +1,91 @@
+// The tutorial: Home, a lesson, or the sandbox; below a minimum size it says how big the window
+// must be instead of drawing a broken screen. Ctrl+C quits from anywhere (progress is saved as it
+// goes, so nothing is lost).
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+import type { ConsoleSession } from '../console/session.js';
+import type { LoadedLesson } from '../lessons/load.js';
+import type { Lesson } from '../lessons/schema.js';
+import type { ProgressStore } from '../progress/store.js';
+import { Home, type HomeChoice } from './home.js';
+import { LessonView } from './lesson-view.js';
+import { printable } from './printable.js';
+import { SandboxView } from './sandbox-view.js';
+
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
+
+type Screen =
+  | { kind: 'home' }
+  | { kind: 'lesson'; lesson: Lesson }
+  | { kind: 'sandbox'; session: ConsoleSession };
+
+export interface AppProps {
+  lessons: readonly LoadedLesson[];
+  store: ProgressStore;
+  newSandbox: () => ConsoleSession;
+  notices: readonly string[];
+  /** Ctrl+C: the shell exits with 130, as a shell reports an interrupt. */
+  onInterrupt: () => void;
+}
+
+function useWindowSize() {
+  const { stdout } = useStdout();
+  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const resized = () => {
+      setSize(read());
+    };
+    stdout.on('resize', resized);
+    return () => {
+      stdout.off('resize', resized);
+    };
+  });
+  return size;
+}
+
+export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppProps) {
+  const { exit } = useApp();
+  const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  const [message, setMessage] = useState(notices.join('\n'));
+  const { columns, rows } = useWindowSize();
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      onInterrupt();
+      exit();
+    }
+  });
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return (
+      <Text>
+        iam-tutor needs a window of at least {MIN_COLUMNS}x{MIN_ROWS}; this one is {columns}x{rows}.
+      </Text>
+    );
+  }
+  const home = () => {
+    setScreen({ kind: 'home' });
+  };
+  const choose = (choice: HomeChoice) => {
+    setMessage('');
+    if (choice.kind === 'quit') exit();
+    else if (choice.kind === 'broken')
+      setMessage(`This lesson file does not load: ${choice.reason}`);
+    else if (choice.kind === 'sandbox') setScreen({ kind: 'sandbox', session: newSandbox() });
+    else setScreen({ kind: 'lesson', lesson: choice.lesson });
+  };
+  return (
+    <Box flexDirection="column" width={columns}>
+      {screen.kind === 'home' ? (
+        <Home lessons={lessons} records={store.read().lessons} onChoose={choose} />
+      ) : null}
+      {screen.kind === 'lesson' ? (
+        <LessonView lesson={screen.lesson} store={store} onLeave={home} rows={rows - 2} />
+      ) : null}
+      {screen.kind === 'sandbox' ? (
+        <SandboxView session={screen.session} onLeave={home} rows={rows - 2} />
+      ) : null}
+      {message ? <Text color="yellow">{printable(message)}</Text> : null}
+    </Box>
+  );
+}

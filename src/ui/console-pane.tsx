@@ -1,0 +1,59 @@
+// The console inside the tutorial: the last lines of its output, and the prompt with the line
+// being typed. Lines come from the console as text, with their control sequences stripped.
+import { Box, Text, useInput } from 'ink';
+import { useRef, useState } from 'react';
+import { editLine, emptyEditor, submitted } from './line-editor.js';
+import { printable } from './printable.js';
+
+export interface ConsolePaneProps {
+  prompt: string;
+  lines: readonly string[];
+  /** Rows of output shown above the prompt. */
+  height: number;
+  onSubmit: (line: string) => void;
+  isActive?: boolean;
+}
+
+export function ConsolePane({
+  prompt,
+  lines,
+  height,
+  onSubmit,
+  isActive = true,
+}: ConsolePaneProps) {
+  // Keys can come faster than frames (a paste, then Enter at once): each key edits the line the
+  // key before left, kept in a ref, and the state only asks for a new frame.
+  const line = useRef(emptyEditor());
+  const [editor, setEditor] = useState(line.current);
+  useInput(
+    (input, key) => {
+      if (key.escape || key.tab) return;
+      if (key.return) {
+        const text = line.current.text;
+        line.current = submitted(line.current);
+        onSubmit(text);
+      } else line.current = editLine(line.current, { ...key, input });
+      setEditor(line.current);
+    },
+    { isActive },
+  );
+  const shown = lines.slice(-Math.max(1, height));
+  const before = editor.text.slice(0, editor.cursor);
+  const under = editor.text[editor.cursor] ?? ' ';
+  const after = editor.text.slice(editor.cursor + 1);
+  return (
+    <Box flexDirection="column">
+      {shown.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {printable(line) || ' '}
+        </Text>
+      ))}
+      <Text wrap="truncate-start">
+        {printable(prompt)}
+        {printable(before)}
+        <Text inverse>{printable(under)}</Text>
+        {printable(after)}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,92 @@
+// Home: "Continue where you left off" first, the lessons in order with a status mark, minutes and
+// score, a broken lesson with its reason, the sandbox, and the overall progress.
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import type { LoadedLesson } from '../lessons/load.js';
+import type { Lesson } from '../lessons/schema.js';
+import { scoreLesson } from '../lessons/score.js';
+import type { LessonRecord } from '../progress/progress.js';
+import { printable } from './printable.js';
+
+export type HomeChoice =
+  | { kind: 'lesson'; lesson: Lesson }
+  | { kind: 'sandbox' }
+  | { kind: 'broken'; reason: string }
+  | { kind: 'quit' };
+
+const MARKS = { completed: '✓', 'in-progress': '▸', 'not-started': '·' } as const;
+
+function statusOf(record: LessonRecord | undefined): keyof typeof MARKS {
+  if (!record) return 'not-started';
+  return record.state.completed ? 'completed' : 'in-progress';
+}
+
+export function Home({
+  lessons,
+  records,
+  onChoose,
+}: {
+  lessons: readonly LoadedLesson[];
+  records: Readonly<Record<string, LessonRecord>>;
+  onChoose: (choice: HomeChoice) => void;
+}) {
+  const loaded = lessons.flatMap((entry) => (entry.ok ? [entry.lesson] : []));
+  const completed = loaded.filter((lesson) => statusOf(records[lesson.id]) === 'completed').length;
+  const resume = [...loaded]
+    .filter((lesson) => statusOf(records[lesson.id]) === 'in-progress')
+    .sort((a, b) =>
+      (records[b.id]?.lastActivity ?? '').localeCompare(records[a.id]?.lastActivity ?? ''),
+    )[0];
+  const items: { key: string; label: string; value: HomeChoice }[] = [];
+  if (resume)
+    items.push({
+      key: 'continue',
+      label: `Continue: ${printable(resume.title)}`,
+      value: { kind: 'lesson', lesson: resume },
+    });
+  lessons.forEach((entry, i) => {
+    if (!entry.ok) {
+      const reason = `${entry.error.path}:${entry.error.line}: ${entry.error.message}`;
+      items.push({
+        key: entry.path,
+        label: `✗ ${printable(entry.path)} (broken)`,
+        value: { kind: 'broken', reason },
+      });
+      return;
+    }
+    const { lesson } = entry;
+    const record = records[lesson.id];
+    const status = statusOf(record);
+    const score = record ? `  ${scoreLesson(lesson, record.state).score}/100` : '';
+    items.push({
+      key: lesson.id,
+      label: `${MARKS[status]} ${i + 1}. ${printable(lesson.title)}  (${lesson.minutes} min)${score}`,
+      value: { kind: 'lesson', lesson },
+    });
+  });
+  items.push({
+    key: 'sandbox',
+    label: 'Sandbox: a free world to experiment in',
+    value: { kind: 'sandbox' },
+  });
+  items.push({ key: 'quit', label: 'Quit', value: { kind: 'quit' } });
+  return (
+    <Box flexDirection="column">
+      <Text bold>iam-tutor: IAM users and roles, by doing</Text>
+      <Text dimColor>
+        {loaded.length === 0
+          ? 'No lessons found.'
+          : `${completed} of ${loaded.length} lessons completed`}
+      </Text>
+      <Box marginTop={1}>
+        <SelectInput
+          items={items}
+          onSelect={(item) => {
+            onChoose(item.value);
+          }}
+        />
+      </Box>
+      <Text dimColor>↑/↓ or j/k to move, Enter to choose, Ctrl+C to quit</Text>
+    </Box>
+  );
+}

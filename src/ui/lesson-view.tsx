@@ -1,0 +1,111 @@
+// A lesson: its title and step progress, the step, and the keys of this screen. Enter goes on
+// (once the step allows it), Esc goes back a step, q back home.
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import { predictOutcome } from '../lessons/predict.js';
+import { quizAnswer } from '../lessons/runner.js';
+import type { Decision, Lesson } from '../lessons/schema.js';
+import type { ProgressStore } from '../progress/store.js';
+import { PredictStep } from './predict-step.js';
+import { printable } from './printable.js';
+import { QuizStep, type Answer } from './quiz-step.js';
+import { ReadStep } from './read-step.js';
+import { TaskStep } from './task-step.js';
+import { useLesson } from './use-lesson.js';
+
+export function LessonView({
+  lesson,
+  store,
+  onLeave,
+  rows,
+}: {
+  lesson: Lesson;
+  store: ProgressStore;
+  onLeave: () => void;
+  rows: number;
+}) {
+  const { state, send } = useLesson(lesson, store);
+  const [answers, setAnswers] = useState<Record<string, Answer & { explanation?: string }>>({});
+  const [notice, setNotice] = useState('');
+  const index = Math.min(state.step, lesson.steps.length - 1);
+  const step = lesson.steps[index];
+  const inTask = step?.kind === 'task';
+  useInput(
+    (input, key) => {
+      const answering = step?.kind === 'quiz' || step?.kind === 'predict';
+      if (input === 'q') onLeave();
+      else if (key.escape || key.leftArrow) {
+        send({ type: 'back' });
+        setNotice('');
+      } else if (input === 'n' || key.rightArrow || (key.return && !answering)) {
+        const outcome = send({ type: 'next' });
+        setNotice(
+          outcome.kind === 'blocked'
+            ? outcome.reason
+            : state.completed && index === lesson.steps.length - 1
+              ? 'Lesson complete. q: back home'
+              : '',
+        );
+      }
+    },
+    { isActive: !inTask },
+  );
+  if (step === undefined) return <Text>This lesson has no steps.</Text>;
+  const answerQuiz = (choice: number) => {
+    if (step.kind !== 'quiz') return;
+    send({ type: 'answer-quiz', choices: [choice] });
+    setAnswers((before) => ({ ...before, [step.id]: quizAnswer(step, [choice]) }));
+  };
+  const answerPredict = (decision: Decision) => {
+    if (step.kind !== 'predict') return;
+    const outcome = predictOutcome(lesson, step);
+    send({ type: 'answer-predict', decision });
+    const explanation = outcome.ok ? outcome.explanation : outcome.message;
+    setAnswers((before) => ({
+      ...before,
+      [step.id]: { right: decision === step.answer, feedback: [], explanation },
+    }));
+  };
+  const answer = answers[step.id];
+  const saved = state.steps[step.id];
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        {printable(lesson.title)} · Step {index + 1}/{lesson.steps.length}
+      </Text>
+      <Box marginY={1} flexDirection="column">
+        {step.kind === 'read' ? <ReadStep step={step} /> : null}
+        {step.kind === 'quiz' ? (
+          <QuizStep key={step.id} step={step} answer={answer} onAnswer={answerQuiz} />
+        ) : null}
+        {step.kind === 'predict' ? (
+          <PredictStep
+            key={step.id}
+            step={step}
+            answer={answer && { right: answer.right, explanation: answer.explanation ?? '' }}
+            onAnswer={answerPredict}
+          />
+        ) : null}
+        {step.kind === 'task' ? (
+          <TaskStep
+            key={step.id}
+            lesson={lesson}
+            step={step}
+            saved={saved?.kind === 'task' ? saved.world : undefined}
+            send={send}
+            height={rows - 8}
+            onLeave={onLeave}
+          />
+        ) : null}
+      </Box>
+      {notice ? <Text color="yellow">{printable(notice)}</Text> : null}
+      <Text dimColor>
+        {inTask
+          ? "In the console: 'hint', 'check', 'solution', 'next', 'back', 'home'"
+          : step.kind === 'read'
+            ? 'Enter or →: next · Esc or ←: previous step · q: home · Ctrl+C: quit'
+            : 'Enter: answer · n or →: next · Esc or ←: previous step · q: home'}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,80 @@
+// The console's input line: typing, moving, deleting, and going through history, as a reducer
+// over key presses so that it is tested without a terminal.
+
+export interface LineEditor {
+  text: string;
+  cursor: number;
+  history: readonly string[];
+  /** While going through history: the entry shown; `history.length` is the line being typed. */
+  historyIndex: number;
+  /** The line being typed, kept while history is shown. */
+  draft: string;
+}
+
+export interface KeyPress {
+  input: string;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
+  return?: boolean;
+}
+
+export const emptyEditor = (history: readonly string[] = []): LineEditor => ({
+  text: '',
+  cursor: 0,
+  history,
+  historyIndex: history.length,
+  draft: '',
+});
+
+const at = (editor: LineEditor, text: string, cursor: number): LineEditor => ({
+  ...editor,
+  text,
+  cursor: Math.max(0, Math.min(cursor, text.length)),
+});
+
+function fromHistory(editor: LineEditor, index: number): LineEditor {
+  if (index < 0 || index > editor.history.length) return editor;
+  const text = index === editor.history.length ? editor.draft : (editor.history[index] ?? '');
+  const draft = editor.historyIndex === editor.history.length ? editor.text : editor.draft;
+  return { ...editor, text, cursor: text.length, historyIndex: index, draft };
+}
+
+/** The editor after one key press (Enter is the caller's: it submits `text`). */
+export function editLine(editor: LineEditor, key: KeyPress): LineEditor {
+  const { text, cursor } = editor;
+  if (key.upArrow) return fromHistory(editor, editor.historyIndex - 1);
+  if (key.downArrow) return fromHistory(editor, editor.historyIndex + 1);
+  if (key.leftArrow) return at(editor, text, cursor - 1);
+  if (key.rightArrow) return at(editor, text, cursor + 1);
+  // Ink 6 reports the Backspace key as `delete` (and Delete as `delete` too): both erase backwards.
+  if (key.backspace || key.delete) {
+    return cursor === 0
+      ? editor
+      : at(editor, text.slice(0, cursor - 1) + text.slice(cursor), cursor - 1);
+  }
+  if (key.ctrl) {
+    if (key.input === 'a') return at(editor, text, 0);
+    if (key.input === 'e') return at(editor, text, text.length);
+    if (key.input === 'u') return at(editor, text.slice(cursor), 0);
+    if (key.input === 'k') return at(editor, text.slice(0, cursor), cursor);
+    return editor;
+  }
+  if (key.meta || key.return || key.input === '') return editor;
+  // A paste arrives as one input: newlines in it become spaces (the line is one command).
+  const typed = key.input.replace(/\r?\n/g, ' ');
+  return at(editor, text.slice(0, cursor) + typed + text.slice(cursor), cursor + typed.length);
+}
+
+/** After Enter: a new empty line, the submitted one remembered (unless blank or a repeat). */
+export function submitted(editor: LineEditor): LineEditor {
+  const line = editor.text;
+  const last = editor.history[editor.history.length - 1];
+  const history = line.trim() === '' || line === last ? editor.history : [...editor.history, line];
+  return emptyEditor(history.slice(-1000));
+}

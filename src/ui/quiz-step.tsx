@@ -1,0 +1,39 @@
+// A `quiz` step: the question, its options to choose from, and the chosen option's feedback.
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import type { QuizStep as Quiz } from '../lessons/schema.js';
+import { AnswerFeedback } from './answer-feedback.js';
+import { printable } from './printable.js';
+
+export interface Answer {
+  right: boolean;
+  feedback: string[];
+}
+
+export function QuizStep({
+  step,
+  answer,
+  onAnswer,
+}: {
+  step: Quiz;
+  answer?: Answer;
+  onAnswer: (choice: number) => void;
+}) {
+  const items = step.options.map((option, i) => ({
+    key: String(i),
+    label: printable(option.text),
+    value: i,
+  }));
+  return (
+    <Box flexDirection="column">
+      <Text bold>{printable(step.question)}</Text>
+      <SelectInput
+        items={items}
+        onSelect={(item) => {
+          onAnswer(item.value);
+        }}
+      />
+      {answer ? <AnswerFeedback right={answer.right} lines={answer.feedback} /> : null}
+    </Box>
+  );
+}

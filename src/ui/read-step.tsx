@@ -1,0 +1,13 @@
+// A `read` step: its title and text.
+import { Box, Text } from 'ink';
+import type { Step } from '../lessons/schema.js';
+import { printable } from './printable.js';
+
+export function ReadStep({ step }: { step: Extract<Step, { kind: 'read' }> }) {
+  return (
+    <Box flexDirection="column">
+      {step.title ? <Text bold>{printable(step.title)}</Text> : null}
+      <Text>{printable(step.text.trimEnd())}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,34 @@
+// Starts the tutorial on the terminal and resolves with the exit status once it ends.
+import { render } from 'ink';
+import type { ConsoleSession } from '../console/session.js';
+import type { LoadedLesson } from '../lessons/load.js';
+import type { ProgressStore } from '../progress/store.js';
+import { App } from './app.js';
+
+export interface TutorialOptions {
+  lessons: readonly LoadedLesson[];
+  store: ProgressStore;
+  newSandbox: () => ConsoleSession;
+}
+
+export async function runTutorial({
+  lessons,
+  store,
+  newSandbox,
+}: TutorialOptions): Promise<number> {
+  const ended = { interrupted: false };
+  const app = render(
+    <App
+      lessons={lessons}
+      store={store}
+      newSandbox={newSandbox}
+      notices={store.notices}
+      onInterrupt={() => {
+        ended.interrupted = true;
+      }}
+    />,
+    { exitOnCtrlC: false },
+  );
+  await app.waitUntilExit();
+  return ended.interrupted ? 130 : 0;
+}

@@ -1,0 +1,40 @@
+// The sandbox: the console on a free world, nothing graded or saved. `exit` on the laptop
+// goes back home.
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { promptOf } from '../console/machine.js';
+import type { ConsoleSession } from '../console/session.js';
+import { runLine } from '../console/shell.js';
+import { ConsolePane } from './console-pane.js';
+
+export function SandboxView({
+  session,
+  onLeave,
+  rows,
+}: {
+  session: ConsoleSession;
+  onLeave: () => void;
+  rows: number;
+}) {
+  const [output, setOutput] = useState<string[]>([
+    "The sandbox: an organization of two accounts. 'help' lists the tools, 'exit' goes home.",
+  ]);
+  const prompt = promptOf(session.state);
+  const submit = (line: string) => {
+    const result = runLine(session, line);
+    const printed =
+      result.kind === 'done'
+        ? [result.stdout, result.stderr]
+            .filter(Boolean)
+            .flatMap((text) => text.replace(/\n$/, '').split('\n'))
+        : [`(${result.message}: finish the command on one line)`];
+    setOutput((before) => [...before, `${prompt}${line}`, ...printed].slice(-2000));
+    if (result.kind === 'done' && result.leave === true) onLeave();
+  };
+  return (
+    <Box flexDirection="column">
+      <Text bold>Sandbox</Text>
+      <ConsolePane prompt={prompt} lines={output} height={rows - 3} onSubmit={submit} />
+    </Box>
+  );
+}

@@ -1,0 +1,122 @@
+// A `task` step: the goal, the checklist (a mark and the title of each check, live after every
+// command), the feedback the world shows, and the console. At the prompt, `hint`, `check`,
+// `solution` and `next` speak to the tutor.
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { promptOf } from '../console/machine.js';
+import type { CheckResult } from '../lessons/grade.js';
+import type { LessonEvent, Outcome } from '../lessons/runner.js';
+import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
+import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
+import { ConsolePane } from './console-pane.js';
+import { printable } from './printable.js';
+
+export interface TaskStepProps {
+  lesson: Lesson;
+  step: Task;
+  saved?: string;
+  send: (event: LessonEvent) => Outcome;
+  /** Rows the console may use. */
+  height: number;
+  onLeave: () => void;
+}
+
+const lines = (text: string) => text.replace(/\n$/, '').split('\n');
+
+function outcomeLines(outcome: Outcome): string[] {
+  switch (outcome.kind) {
+    case 'hint':
+      return [`Hint ${outcome.tier} of ${outcome.of}: ${outcome.text}`];
+    case 'solution':
+      return [
+        'A solution (the task now counts as seen, not solved):',
+        ...outcome.commands.map((c) => `  ${c}`),
+      ];
+    case 'blocked':
+    case 'ignored':
+      return [outcome.reason];
+    case 'graded':
+      return [outcome.passed ? '✓ All checks pass.' : '✗ Not yet: see the checklist.'];
+    default:
+      return [];
+  }
+}
+
+function CheckLine({ check }: { check: CheckResult }) {
+  return (
+    <Text color={check.holds ? 'green' : undefined}>
+      {check.holds ? '✓' : '·'} {printable(check.title)}
+    </Text>
+  );
+}
+
+export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskStepProps) {
+  const [opened] = useState(() => openTask(lesson, step, saved));
+  const [output, setOutput] = useState<string[]>([
+    "Type aws commands here. For the tutor: 'hint', 'check', 'solution', 'next', 'back', 'home'.",
+  ]);
+  const [, setTick] = useState(0);
+  if (!opened.ok) return <Text color="red">✗ {opened.message}</Text>;
+  const session = opened.session;
+  const prompt = promptOf(session.console.state);
+  const submit = (line: string) => {
+    const typed = typeLine(session, line);
+    const echo = `${prompt}${line}`;
+    if (typed.kind === 'tutor') {
+      if (typed.word === 'home') {
+        onLeave();
+        return;
+      }
+      const events: Record<Exclude<TutorWord, 'home'>, LessonEvent> = {
+        check: { type: 'graded', grade: session.grade, asked: true },
+        next: { type: 'next' },
+        back: { type: 'back' },
+        hint: { type: 'hint' },
+        solution: { type: 'show-solution' },
+      };
+      const outcome = send(events[typed.word]);
+      setOutput((before) => [...before, echo, ...outcomeLines(outcome)].slice(-2000));
+      return;
+    }
+    if (typed.kind === 'incomplete') {
+      setOutput((before) => [
+        ...before,
+        echo,
+        `(${typed.message}: finish the command on one line)`,
+      ]);
+      return;
+    }
+    const printed = [typed.output.stdout, typed.output.stderr].filter(Boolean).flatMap(lines);
+    const graded = send({ type: 'graded', grade: typed.grade, asked: false });
+    send({ type: 'save-world', world: taskSnapshot(session) });
+    const passed =
+      graded.kind === 'graded' && graded.newlyPassed
+        ? ['✓ Task complete: every check passes. Type next to go on.']
+        : [];
+    setOutput((before) => [...before, echo, ...printed, ...passed].slice(-2000));
+    setTick((tick) => tick + 1);
+  };
+  const checks = [...session.grade.checks, ...session.grade.probes];
+  return (
+    <Box flexDirection="column">
+      <Text bold>{printable(step.title)}</Text>
+      <Text>{printable(step.goal.trimEnd())}</Text>
+      <Box flexDirection="column" marginY={1}>
+        {checks.map((check) => (
+          <CheckLine key={check.id} check={check} />
+        ))}
+        {session.grade.feedback.map((feedback) => (
+          <Text key={feedback.key} color="yellow">
+            ! {printable(feedback.feedback)}
+          </Text>
+        ))}
+      </Box>
+      <ConsolePane
+        prompt={prompt}
+        lines={output}
+        height={Math.max(3, height - checks.length - 6)}
+        onSubmit={submit}
+      />
+    </Box>
+  );
+}

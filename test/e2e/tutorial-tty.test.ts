@@ -1,0 +1,84 @@
+// The tutorial in a real terminal (tmux), as a learner goes through it: Home, a read step, a
+// quiz, a prediction, a task done in the console with its checklist ticking, Ctrl+C, and the
+// progress found again on the next start.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Terminal } from './tmux.js';
+
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.close());
+
+const TRUST =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+
+/** Keys one at a time, as a person presses them (Ink reads a burst as one input). */
+async function press(t: Terminal, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    t.send(key);
+    await new Promise((done) => setTimeout(done, 150));
+  }
+}
+
+describe('the tutorial in a terminal', () => {
+  it('goes from Home through a lesson to a task, and keeps the progress over a restart', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'iam-tutor-tty-'));
+    const args = ['--lessons', 'test/lessons/fixtures/good', '--data-dir', data];
+    const t = (terminal = Terminal.open(args));
+    await t.waitFor((s) => s.includes('0 of 1 lessons completed'));
+    expect(t.screen()).toContain('❯ · 1. An application on EC2  (15 min)');
+
+    await press(t, 'Enter');
+    await t.waitFor((s) => s.includes('Step 1/4') && s.includes('instance metadata service'));
+    await press(t, 'Enter');
+    await t.waitFor((s) => s.includes('Step 2/4'));
+    await press(t, 'Down', 'Enter');
+    await t.waitFor((s) => s.includes('✓ Right.'));
+    await press(t, 'n');
+    await t.waitFor((s) => s.includes('Step 3/4') && s.includes('What does AWS decide?'));
+    await press(t, 'Down', 'Down', 'Enter');
+    await t.waitFor((s) => s.includes('✓ Right.') && s.includes('> Identity-based policies:'));
+    await press(t, 'n');
+    await t.waitFor((s) => s.includes('Step 4/4') && s.includes('· The role app trusts EC2'));
+
+    t.type(
+      `aws iam create-role --role-name app --assume-role-policy-document '${TRUST}' --query Role.RoleName --output text`,
+    );
+    await press(t, 'Enter');
+    await t.waitFor((s) => s.includes('✓ The role app trusts EC2'));
+    t.type('next');
+    await press(t, 'Enter');
+    await t.waitFor((s) => s.includes('the task is not done yet'));
+
+    await press(t, 'C-c');
+    await t.waitForExit();
+    const saved = JSON.parse(readFileSync(join(data, 'progress.json'), 'utf8')) as {
+      lessons: Record<string, { state: { step: number } }>;
+    };
+    expect(saved.lessons['app-on-ec2']?.state.step).toBe(3);
+
+    const again = (terminal = Terminal.open(args));
+    await again.waitFor((s) => s.includes('❯ Continue: An application on EC2'));
+    await press(again, 'Enter');
+    // The task's world came back with the progress: the role is still there.
+    await again.waitFor((s) => s.includes('Step 4/4') && s.includes('✓ The role app trusts EC2'));
+  }, 60_000);
+
+  it('says how big the window must be when it is too small', async () => {
+    const t = (terminal = Terminal.open(
+      [
+        '--lessons',
+        'test/lessons/fixtures/good',
+        '--data-dir',
+        mkdtempSync(join(tmpdir(), 'iam-tutor-tty-')),
+      ],
+      { columns: 40, rows: 10 },
+    ));
+    await t.waitFor((s) =>
+      s
+        .replace(/\s+/g, ' ')
+        .includes('iam-tutor needs a window of at least 60x16; this one is 40x10.'),
+    );
+  });
+});

@@ -1,0 +1,121 @@
+// The tutorial's screens with ink-testing-library: keys in, frames out.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../../src/console/sandbox.js';
+import { loadLessons } from '../../src/lessons/load.js';
+import { ProgressStore } from '../../src/progress/store.js';
+import { App } from '../../src/ui/app.js';
+
+const FIXTURE = 'test/lessons/fixtures/good/01-app-on-ec2.yaml';
+const ENTER = '\r';
+const DOWN = '\u001b[B';
+const settle = () => new Promise((done) => setTimeout(done, 60));
+
+function app(extra: { path: string; text: string }[] = []) {
+  const lessons = loadLessons([{ path: FIXTURE, text: readFileSync(FIXTURE, 'utf8') }, ...extra]);
+  const dir = mkdtempSync(join(tmpdir(), 'iam-tutor-ui-'));
+  const store = new ProgressStore({ dataDir: dir, now: () => new Date() });
+  const interrupts: number[] = [];
+  const rendered = render(
+    <App
+      lessons={lessons}
+      store={store}
+      notices={[]}
+      newSandbox={() => createSandbox('ui', Date.UTC(2026, 0, 12, 9))}
+      onInterrupt={() => interrupts.push(1)}
+    />,
+  );
+  const keys = async (...inputs: string[]) => {
+    for (const input of inputs) {
+      rendered.stdin.write(input);
+      await settle();
+    }
+  };
+  return { ...rendered, keys, store, interrupts };
+}
+
+describe('the tutorial', () => {
+  it('lists the lessons on Home with a status mark, a broken one too, then the sandbox', async () => {
+    const { lastFrame, keys } = app([{ path: 'lessons/02-broken.yaml', text: 'id: [' }]);
+    await settle();
+    const home = lastFrame() ?? '';
+    expect(home).toContain('0 of 1 lessons completed');
+    expect(home).toContain('❯ · 1. An application on EC2  (15 min)');
+    expect(home).toContain('✗ lessons/02-broken.yaml (broken)');
+    await keys(DOWN, ENTER);
+    expect(lastFrame()).toContain(
+      'This lesson file does not load: lessons/02-broken.yaml:1: not valid YAML',
+    );
+  });
+
+  it('goes through a read step and a quiz, with the feedback of the option chosen', async () => {
+    const { lastFrame, keys, store } = app();
+    await keys(ENTER);
+    expect(lastFrame()).toContain('An application on EC2 · Step 1/4');
+    await keys(ENTER);
+    expect(lastFrame()).toContain('Step 2/4');
+    await keys(ENTER);
+    expect(lastFrame()).toContain('✗ Not quite.');
+    expect(lastFrame()).toContain('Keys on disk leak and never expire.');
+    await keys(DOWN, ENTER);
+    expect(lastFrame()).toContain('✓ Right.');
+    expect(store.lesson('app-on-ec2')?.state.steps['which-credentials']).toEqual({
+      kind: 'question',
+      answers: 2,
+      firstRight: false,
+      right: true,
+    });
+  });
+
+  it('runs the task in its console: the checklist ticks, hints come in tiers, Next waits for the checks', async () => {
+    const { lastFrame, keys } = app();
+    await keys(ENTER, ENTER, DOWN, ENTER, 'n', DOWN, DOWN, ENTER, 'n');
+    expect(lastFrame()).toContain('Step 4/4');
+    expect(lastFrame()).toContain('· The role app trusts EC2');
+    await keys('hint', ENTER);
+    expect(lastFrame()).toContain(
+      "Hint 1 of 2: The role's trust policy names the service that uses it.",
+    );
+    await keys('next', ENTER);
+    expect(lastFrame()).toContain('the task is not done yet: its checks must all pass');
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    });
+    await keys(
+      `aws iam create-role --role-name app --assume-role-policy-document '${trust}' --query Role.RoleName --output text`,
+      ENTER,
+    );
+    expect(lastFrame()).toContain('✓ The role app trusts EC2');
+    expect(lastFrame()).toMatch(/^app$/m);
+  });
+
+  it('opens the sandbox console, and `exit` goes back home', async () => {
+    const { lastFrame, keys } = app();
+    await keys(DOWN, ENTER);
+    expect(lastFrame()).toContain('Sandbox');
+    await keys('whoami --query Arn --output text', ENTER);
+    expect(lastFrame()).toContain('arn:aws:iam::111122223333:user/admin');
+    await keys('exit', ENTER);
+    expect(lastFrame()).toContain('0 of 1 lessons completed');
+  });
+
+  it('strips control sequences from what is typed', async () => {
+    const { lastFrame, keys } = app();
+    await keys(DOWN, ENTER, 'echo \u001b[2Jhi');
+    // The clear-screen sequence never reaches the terminal whole; what is left is plain text.
+    expect(lastFrame()).toContain('echo ');
+    expect(lastFrame()).not.toContain('\u001b[2J');
+  });
+
+  it('quits on Ctrl+C, saying it was an interrupt', async () => {
+    const { keys, interrupts } = app();
+    await keys('\u0003');
+    expect(interrupts).toEqual([1]);
+  });
+});

@@ -1,0 +1,78 @@
+// The console's input line as a reducer over key presses.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { editLine, emptyEditor, submitted, type KeyPress } from '../../src/ui/line-editor.js';
+
+const type = (text: string) => ({ input: text });
+const keys = (start: ReturnType<typeof emptyEditor>, ...presses: KeyPress[]) =>
+  presses.reduce(editLine, start);
+
+describe('the line editor', () => {
+  it('types, moves and erases backwards with Backspace (which Ink 6 reports as delete)', () => {
+    const editor = keys(
+      emptyEditor(),
+      type('aws iam'),
+      { input: '', leftArrow: true },
+      { input: '', leftArrow: true },
+      { input: '', delete: true },
+      type('X'),
+    );
+    expect(editor).toMatchObject({ text: 'aws Xam', cursor: 5 });
+    expect(keys(editor, { input: 'a', ctrl: true }, { input: '', backspace: true })).toMatchObject({
+      text: 'aws Xam',
+      cursor: 0,
+    });
+    expect(keys(editor, { input: 'u', ctrl: true })).toMatchObject({ text: 'am', cursor: 0 });
+    expect(keys(editor, { input: 'e', ctrl: true }, { input: 'k', ctrl: true })).toMatchObject({
+      text: 'aws Xam',
+      cursor: 7,
+    });
+  });
+
+  it('takes a paste as one input, its newlines as spaces', () => {
+    expect(keys(emptyEditor(), type('aws iam\nlist-users'))).toMatchObject({
+      text: 'aws iam list-users',
+      cursor: 18,
+    });
+  });
+
+  it('goes through history with up and down, and gives back the line being typed', () => {
+    const editor = keys(emptyEditor(['first', 'second']), type('draft'), {
+      input: '',
+      upArrow: true,
+    });
+    expect(editor.text).toBe('second');
+    expect(keys(editor, { input: '', upArrow: true }, { input: '', upArrow: true }).text).toBe(
+      'first',
+    );
+    expect(keys(editor, { input: '', downArrow: true }).text).toBe('draft');
+  });
+
+  it('remembers a submitted line, but not a blank one or a repeat', () => {
+    const once = submitted(keys(emptyEditor(), type('whoami')));
+    expect(once).toMatchObject({ text: '', history: ['whoami'] });
+    expect(submitted(keys(once, type('whoami'))).history).toEqual(['whoami']);
+    expect(submitted(keys(once, type('   '))).history).toEqual(['whoami']);
+  });
+
+  it('keeps the cursor within the line whatever keys come', () => {
+    const press = fc.oneof(
+      fc.string({ maxLength: 4 }).map((input) => ({ input })),
+      fc.constantFrom<KeyPress>(
+        { input: '', leftArrow: true },
+        { input: '', rightArrow: true },
+        { input: '', upArrow: true },
+        { input: '', downArrow: true },
+        { input: '', delete: true },
+        { input: 'u', ctrl: true },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(press, { maxLength: 30 }), (presses) => {
+        const editor = keys(emptyEditor(['a', 'bc']), ...presses);
+        expect(editor.cursor).toBeGreaterThanOrEqual(0);
+        expect(editor.cursor).toBeLessThanOrEqual(editor.text.length);
+      }),
+    );
+  });
+});
