@@ -51,10 +51,10 @@ export function LessonView({
     { isActive: !inTask },
   );
   if (step === undefined) return <Text>This lesson has no steps.</Text>;
-  const answerQuiz = (choice: number) => {
+  const answerQuiz = (choices: number[]) => {
     if (step.kind !== 'quiz') return;
-    send({ type: 'answer-quiz', choices: [choice] });
-    setAnswers((before) => ({ ...before, [step.id]: quizAnswer(step, [choice]) }));
+    send({ type: 'answer-quiz', choices });
+    setAnswers((before) => ({ ...before, [step.id]: quizAnswer(step, choices) }));
   };
   const answerPredict = (decision: Decision) => {
     if (step.kind !== 'predict') return;

@@ -1,8 +1,10 @@
-// A `quiz` step: the question, its options to choose from, and the chosen option's feedback.
+// A `quiz` step: the question, its options to choose from (one, or several with `multiple`),
+// and the feedback of each option chosen.
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import type { QuizStep as Quiz } from '../lessons/schema.js';
 import { AnswerFeedback } from './answer-feedback.js';
+import { MultiChoice } from './multi-choice.js';
 import { printable } from './printable.js';
 
 export interface Answer {
@@ -17,7 +19,7 @@ export function QuizStep({
 }: {
   step: Quiz;
   answer?: Answer;
-  onAnswer: (choice: number) => void;
+  onAnswer: (choices: number[]) => void;
 }) {
   const items = step.options.map((option, i) => ({
     key: String(i),
@@ -27,12 +29,16 @@ export function QuizStep({
   return (
     <Box flexDirection="column">
       <Text bold>{printable(step.question)}</Text>
-      <SelectInput
-        items={items}
-        onSelect={(item) => {
-          onAnswer(item.value);
-        }}
-      />
+      {step.multiple ? (
+        <MultiChoice labels={items.map((item) => item.label)} onSubmit={onAnswer} />
+      ) : (
+        <SelectInput
+          items={items}
+          onSelect={(item) => {
+            onAnswer([item.value]);
+          }}
+        />
+      )}
       {answer ? <AnswerFeedback right={answer.right} lines={answer.feedback} /> : null}
     </Box>
   );

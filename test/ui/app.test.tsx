@@ -95,6 +95,37 @@ describe('the tutorial', () => {
     expect(lastFrame()).toMatch(/^app$/m);
   });
 
+  it('answers a quiz of several right options with Space to tick and Enter to answer', async () => {
+    const multiple = [
+      'id: several',
+      'title: Several',
+      'summary: Ticking.',
+      'scenario: basics',
+      'minutes: 2',
+      'steps:',
+      '  - kind: quiz',
+      '    id: which-expire',
+      '    question: Which credentials expire?',
+      '    multiple: true',
+      '    options:',
+      "      - { text: A role session, correct: true, feedback: 'Yes, within hours.' }",
+      '      - { text: An access key, feedback: It lasts until deleted. }',
+      "      - { text: Instance role credentials, correct: true, feedback: 'Yes, rotated by EC2.' }",
+    ].join('\n');
+    const { lastFrame, keys, store } = app([{ path: 'lessons/02-several.yaml', text: multiple }]);
+    await keys(DOWN, ENTER);
+    expect(lastFrame()).toContain('❯ [ ] A role session');
+    await keys(' ', DOWN, DOWN, ' ');
+    expect(lastFrame()).toContain('❯ [x] Instance role credentials');
+    await keys(ENTER);
+    expect(lastFrame()).toContain('✓ Right.');
+    expect(lastFrame()).toContain('Yes, rotated by EC2.');
+    expect(store.lesson('several')?.state.steps['which-expire']).toMatchObject({
+      right: true,
+      firstRight: true,
+    });
+  });
+
   it('opens the sandbox console, and `exit` goes back home', async () => {
     const { lastFrame, keys } = app();
     await keys(DOWN, ENTER);
