@@ -1,11 +1,13 @@
 // Home: "Continue where you left off" first, the lessons in order with a status mark, minutes and
 // score, a broken lesson with its reason, the sandbox, and the overall progress.
-import { Box, Text } from 'ink';
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
 import SelectInput from 'ink-select-input';
 import type { LoadedLesson } from '../lessons/load.js';
 import type { Lesson } from '../lessons/schema.js';
 import { scoreLesson } from '../lessons/score.js';
 import type { LessonRecord } from '../progress/progress.js';
+import { HOME_KEYS, KeysHelp } from './keys-help.js';
 import { printable } from './printable.js';
 
 export type HomeChoice =
@@ -30,6 +32,10 @@ export function Home({
   records: Readonly<Record<string, LessonRecord>>;
   onChoose: (choice: HomeChoice) => void;
 }) {
+  const [help, setHelp] = useState(false);
+  useInput((input) => {
+    if (input === '?') setHelp((shown) => !shown);
+  });
   const loaded = lessons.flatMap((entry) => (entry.ok ? [entry.lesson] : []));
   const completed = loaded.filter((lesson) => statusOf(records[lesson.id]) === 'completed').length;
   const resume = [...loaded]
@@ -86,7 +92,11 @@ export function Home({
           }}
         />
       </Box>
-      <Text dimColor>↑/↓ or j/k to move, Enter to choose, Ctrl+C to quit</Text>
+      {help ? (
+        <KeysHelp keys={HOME_KEYS} />
+      ) : (
+        <Text dimColor>?: keys · Enter: choose · Ctrl+C: quit</Text>
+      )}
     </Box>
   );
 }

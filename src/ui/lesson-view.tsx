@@ -7,6 +7,7 @@ import { quizAnswer } from '../lessons/runner.js';
 import type { Decision, Lesson } from '../lessons/schema.js';
 import type { ProgressStore } from '../progress/store.js';
 import { PredictStep } from './predict-step.js';
+import { KeysHelp, LESSON_KEYS } from './keys-help.js';
 import { printable } from './printable.js';
 import { QuizStep, type Answer } from './quiz-step.js';
 import { ReadStep } from './read-step.js';
@@ -27,13 +28,15 @@ export function LessonView({
   const { state, send } = useLesson(lesson, store);
   const [answers, setAnswers] = useState<Record<string, Answer & { explanation?: string }>>({});
   const [notice, setNotice] = useState('');
+  const [help, setHelp] = useState(false);
   const index = Math.min(state.step, lesson.steps.length - 1);
   const step = lesson.steps[index];
   const inTask = step?.kind === 'task';
   useInput(
     (input, key) => {
       const answering = step?.kind === 'quiz' || step?.kind === 'predict';
-      if (input === 'q') onLeave();
+      if (input === '?') setHelp((shown) => !shown);
+      else if (input === 'q') onLeave();
       else if (key.escape || key.leftArrow) {
         send({ type: 'back' });
         setNotice('');
@@ -99,12 +102,13 @@ export function LessonView({
         ) : null}
       </Box>
       {notice ? <Text color="yellow">{printable(notice)}</Text> : null}
+      {help && !inTask ? <KeysHelp keys={LESSON_KEYS} /> : null}
       <Text dimColor>
         {inTask
           ? "In the console: 'hint', 'check', 'solution', 'next', 'back', 'home'"
           : step.kind === 'read'
-            ? 'Enter or →: next · Esc or ←: previous step · q: home · Ctrl+C: quit'
-            : 'Enter: answer · n or →: next · Esc or ←: previous step · q: home'}
+            ? '?: keys · Enter or →: next · Esc or ←: previous step · q: home'
+            : '?: keys · Enter: answer · n or →: next · Esc or ←: previous step · q: home'}
       </Text>
     </Box>
   );

@@ -51,6 +51,16 @@ describe('the tutorial', () => {
     );
   });
 
+  it('shows the keys of the screen on ? and hides them on ? again', async () => {
+    const { lastFrame, keys } = app();
+    await keys('?');
+    expect(lastFrame()).toMatch(/Keys\n {2}↑ ↓ or j k +move\n/);
+    await keys('?');
+    expect(lastFrame()).not.toContain('Keys');
+    await keys(ENTER, '?');
+    expect(lastFrame()).toContain('  Esc or ←   previous step');
+  });
+
   it('goes through a read step and a quiz, with the feedback of the option chosen', async () => {
     const { lastFrame, keys, store } = app();
     await keys(ENTER);
