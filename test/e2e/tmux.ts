@@ -9,9 +9,10 @@ const CLI = resolve('dist/cli.js');
 export class Terminal {
   private constructor(readonly name: string) {}
 
-  static open(args: string[], size = { columns: 100, rows: 30 }): Terminal {
+  /** Runs the CLI with `args`; `env` adds variables (`NO_COLOR=1`), CI is always unset. */
+  static open(args: string[], size = { columns: 100, rows: 30 }, env: string[] = []): Terminal {
     const name = `iam-tutor-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    const command = ['env', '-u', 'CI', process.execPath, CLI, ...args]
+    const command = ['env', '-u', 'CI', ...env, process.execPath, CLI, ...args]
       .map((word) => `'${word.replaceAll("'", "'\\''")}'`)
       .join(' ');
     execFileSync('tmux', [
@@ -37,8 +38,10 @@ export class Terminal {
     this.send(text, true);
   }
 
-  screen(): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name], { encoding: 'utf8' });
+  /** The screen's text; with `escapes`, with the colours and attributes as escape sequences. */
+  screen(escapes = false): string {
+    const flags = escapes ? ['-p', '-e'] : ['-p'];
+    return execFileSync('tmux', ['capture-pane', ...flags, '-t', this.name], { encoding: 'utf8' });
   }
 
   /** Waits until the screen shows what `test` looks for, and returns it; fails after the timeout. */

@@ -81,4 +81,28 @@ describe('the tutorial in a terminal', () => {
         .includes('iam-tutor needs a window of at least 60x16; this one is 40x10.'),
     );
   });
+
+  it.each([
+    ['colour by default', [], true],
+    ['no colour with NO_COLOR', ['NO_COLOR=1'], false],
+    ['no colour with --no-color', ['--no-color'], false],
+  ])(
+    '%s',
+    async (_what, extra, coloured) => {
+      const data = mkdtempSync(join(tmpdir(), 'iam-tutor-tty-'));
+      const flags = extra.filter((word) => word.startsWith('--'));
+      const env = extra.filter((word) => !word.startsWith('--'));
+      const t = (terminal = Terminal.open(
+        ['--lessons', 'test/lessons/fixtures/good', '--data-dir', data, ...flags],
+        undefined,
+        env,
+      ));
+      await t.waitFor((s) => s.includes('lessons completed'));
+      await press(t, 'Enter', 'Enter', 'Down', 'Enter');
+      await t.waitFor((s) => s.includes('✓ Right.'));
+      // Green is SGR 32; the mark and the word are there either way.
+      expect(t.screen(true).includes('\u001b[32m')).toBe(coloured);
+    },
+    30_000,
+  );
 });
