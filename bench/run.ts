@@ -15,6 +15,7 @@ import {
 import { LARGE_POLICY_TEXT, TYPICAL_REQUESTS } from './cases.js';
 import { consoleBenchmark } from './console.js';
 import { lessonsBenchmark } from './lessons.js';
+import { tutorialBenchmark } from './tutorial.js';
 import { fmt, header, median, percentile, REPEATS, row } from './stats.js';
 
 const OURS_ITERATIONS = 100_000;
@@ -137,3 +138,6 @@ consoleBenchmark();
 
 console.log('');
 lessonsBenchmark();
+
+console.log('');
+await tutorialBenchmark();
