@@ -5,6 +5,7 @@ import SelectInput from 'ink-select-input';
 import type { Decision, PredictStep as Predict } from '../lessons/schema.js';
 import { AnswerFeedback } from './answer-feedback.js';
 import { printable } from './printable.js';
+import { reflow } from './reflow.js';
 
 const CHOICES: { label: string; value: Decision }[] = [
   { label: 'Allowed', value: 'allowed' },
@@ -24,7 +25,7 @@ export function PredictStep({
   const { principal, action, resource } = step.request;
   return (
     <Box flexDirection="column">
-      <Text>{printable(step.text.trimEnd())}</Text>
+      <Text>{printable(reflow(step.text))}</Text>
       <Box flexDirection="column" marginY={1}>
         <Text>principal {printable(principal)}</Text>
         <Text>action {printable(action)}</Text>

@@ -10,6 +10,7 @@ import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
 import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
 import { ConsolePane } from './console-pane.js';
 import { printable } from './printable.js';
+import { reflow } from './reflow.js';
 
 export interface TaskStepProps {
   lesson: Lesson;
@@ -100,7 +101,7 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
   return (
     <Box flexDirection="column">
       <Text bold>{printable(step.title)}</Text>
-      <Text>{printable(step.goal.trimEnd())}</Text>
+      <Text>{printable(reflow(step.goal))}</Text>
       <Box flexDirection="column" marginY={1}>
         {checks.map((check) => (
           <CheckLine key={check.id} check={check} />

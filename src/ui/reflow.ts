@@ -1,0 +1,24 @@
+// Lesson text as markdown reads it: lines of one paragraph join into one line (a single newline
+// is a space), so that the terminal wraps them to its own width; blank lines, list items, table
+// rows and indented code keep their lines.
+const KEEPS_ITS_LINE = /^(?:\s*[-*+] |\s*\d+[.)] |\s*\||\s{4}|\t|```)/;
+
+export function reflow(text: string): string {
+  const lines = text.trimEnd().split('\n');
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    const joins =
+      !inFence &&
+      previous !== undefined &&
+      previous.trim() !== '' &&
+      line.trim() !== '' &&
+      !KEEPS_ITS_LINE.test(line) &&
+      !KEEPS_ITS_LINE.test(previous);
+    if (line.trimStart().startsWith('```')) inFence = !inFence;
+    if (joins) out[out.length - 1] = `${previous} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}
