@@ -30,7 +30,9 @@ describe('the tutorial in a terminal', () => {
     expect(t.screen()).toContain('❯ · 1. An application on EC2  (15 min)');
 
     await press(t, 'Enter');
-    await t.waitFor((s) => s.includes('Step 1/4') && s.includes('instance metadata service'));
+    await t.waitFor(
+      (s) => s.includes('Step 1/4') && s.replace(/\s+/g, ' ').includes('instance metadata service'),
+    );
     await press(t, 'Enter');
     await t.waitFor((s) => s.includes('Step 2/4'));
     await press(t, 'Down', 'Enter');
