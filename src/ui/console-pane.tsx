@@ -2,7 +2,7 @@
 // being typed. Lines come from the console as text, with their control sequences stripped.
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
-import { editLine, emptyEditor, submitted } from './line-editor.js';
+import { completedLine, editLine, emptyEditor, submitted } from './line-editor.js';
 import { printable } from './printable.js';
 
 export interface ConsolePaneProps {
@@ -11,6 +11,8 @@ export interface ConsolePaneProps {
   /** Rows of output shown above the prompt. */
   height: number;
   onSubmit: (line: string) => void;
+  /** Tab completion: readline's completer (candidates and the part of the line they replace). */
+  complete?: (line: string) => [string[], string];
   isActive?: boolean;
 }
 
@@ -19,16 +21,24 @@ export function ConsolePane({
   lines,
   height,
   onSubmit,
+  complete,
   isActive = true,
 }: ConsolePaneProps) {
   // Keys can come faster than frames (a paste, then Enter at once): each key edits the line the
   // key before left, kept in a ref, and the state only asks for a new frame.
   const line = useRef(emptyEditor());
   const [editor, setEditor] = useState(line.current);
+  const [choices, setChoices] = useState<string[]>([]);
   useInput(
     (input, key) => {
-      if (key.escape || key.tab) return;
-      if (key.return) {
+      if (key.escape) return;
+      setChoices([]);
+      if (key.tab) {
+        if (!complete) return;
+        const done = completedLine(line.current, complete(line.current.text));
+        line.current = done.editor;
+        setChoices(done.choices);
+      } else if (key.return) {
         const text = line.current.text;
         line.current = submitted(line.current);
         onSubmit(text);
@@ -54,6 +64,11 @@ export function ConsolePane({
         <Text inverse>{printable(under)}</Text>
         {printable(after)}
       </Text>
+      {choices.length > 0 ? (
+        <Text wrap="truncate-end" dimColor>
+          {printable(choices.join('  '))}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -78,3 +78,37 @@ export function submitted(editor: LineEditor): LineEditor {
   const history = line.trim() === '' || line === last ? editor.history : [...editor.history, line];
   return emptyEditor(history.slice(-1000));
 }
+
+/** The longest start all the words share. */
+function commonStart(words: readonly string[]): string {
+  const [first = '', ...rest] = words;
+  let end = first.length;
+  for (const word of rest) {
+    while (end > 0 && !word.startsWith(first.slice(0, end))) end--;
+  }
+  return first.slice(0, end);
+}
+
+/**
+ * Tab at the end of the line, with readline's completer result (the candidates and the part of
+ * the line they replace): the line completed as far as the candidates agree, and the candidates
+ * to show when they go different ways (as a shell lists them).
+ */
+export function completedLine(
+  editor: LineEditor,
+  [candidates, replaced]: [string[], string],
+): { editor: LineEditor; choices: string[] } {
+  if (editor.cursor !== editor.text.length || candidates.length === 0)
+    return { editor, choices: [] };
+  const start = commonStart(candidates);
+  const base = editor.text.slice(0, editor.text.length - replaced.length);
+  const text =
+    candidates.length === 1
+      ? `${base}${start} `
+      : `${base}${start.length > replaced.length ? start : replaced}`;
+  const grew = text.length > editor.text.length;
+  return {
+    editor: at(editor, text, text.length),
+    choices: grew || candidates.length === 1 ? [] : candidates,
+  };
+}

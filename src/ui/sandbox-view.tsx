@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { promptOf } from '../console/machine.js';
 import type { ConsoleSession } from '../console/session.js';
 import { runLine } from '../console/shell.js';
+import { completeLine } from '../console/complete-line.js';
 import { ConsolePane } from './console-pane.js';
 
 export function SandboxView({
@@ -34,7 +35,13 @@ export function SandboxView({
   return (
     <Box flexDirection="column">
       <Text bold>Sandbox</Text>
-      <ConsolePane prompt={prompt} lines={output} height={rows - 3} onSubmit={submit} />
+      <ConsolePane
+        prompt={prompt}
+        lines={output}
+        height={rows - 3}
+        onSubmit={submit}
+        complete={(line) => completeLine(session, line)}
+      />
     </Box>
   );
 }

@@ -8,6 +8,7 @@ import type { CheckResult } from '../lessons/grade.js';
 import type { LessonEvent, Outcome } from '../lessons/runner.js';
 import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
 import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
+import { completeLine } from '../console/complete-line.js';
 import { ConsolePane } from './console-pane.js';
 import { printable } from './printable.js';
 import { reflow } from './reflow.js';
@@ -117,6 +118,7 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
         lines={output}
         height={Math.max(3, height - checks.length - 6)}
         onSubmit={submit}
+        complete={(line) => completeLine(session.console, line)}
       />
     </Box>
   );

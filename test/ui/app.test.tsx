@@ -142,7 +142,9 @@ describe('the tutorial', () => {
     expect(lastFrame()).toContain('Sandbox');
     await keys('whoami --query Arn --output text', ENTER);
     expect(lastFrame()).toContain('arn:aws:iam::111122223333:user/admin');
-    await keys('exit', ENTER);
+    await keys('aws iam get-user --user-name ad', '\t');
+    expect(lastFrame()).toContain('aws iam get-user --user-name admin');
+    await keys('\u0015', 'exit', ENTER);
     expect(lastFrame()).toContain('0 of 1 lessons completed');
   });
 

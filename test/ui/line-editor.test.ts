@@ -1,7 +1,13 @@
 // The console's input line as a reducer over key presses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editLine, emptyEditor, submitted, type KeyPress } from '../../src/ui/line-editor.js';
+import {
+  completedLine,
+  editLine,
+  emptyEditor,
+  submitted,
+  type KeyPress,
+} from '../../src/ui/line-editor.js';
 
 const type = (text: string) => ({ input: text });
 const keys = (start: ReturnType<typeof emptyEditor>, ...presses: KeyPress[]) =>
@@ -73,6 +79,24 @@ describe('the line editor', () => {
         expect(editor.cursor).toBeGreaterThanOrEqual(0);
         expect(editor.cursor).toBeLessThanOrEqual(editor.text.length);
       }),
+    );
+  });
+
+  it('completes with Tab as far as the candidates agree, and lists them when they part', () => {
+    const typed = keys(emptyEditor(), type('aws iam get-user --user-name ad'));
+    expect(completedLine(typed, [['admin'], 'ad'])).toEqual({
+      editor: expect.objectContaining({
+        text: 'aws iam get-user --user-name admin ',
+        cursor: 35,
+      }) as unknown,
+      choices: [],
+    });
+    const many = keys(emptyEditor(), type('aws iam list-'));
+    const listed = completedLine(many, [['list-users', 'list-roles'], 'list-']);
+    expect(listed.editor.text).toBe('aws iam list-');
+    expect(listed.choices).toEqual(['list-users', 'list-roles']);
+    expect(completedLine(many, [['list-user-tags', 'list-users'], 'list-']).editor.text).toBe(
+      'aws iam list-user',
     );
   });
 });
