@@ -215,7 +215,26 @@ export type ExpectedDecision = z.infer<typeof expectedDecision>;
 /** The JSON Schema editors validate lesson files with (`# yaml-language-server: $schema=...`). */
 export function lessonJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(lessonSchema, { io: 'input' }),
+    ...(withOneForm(z.toJSONSchema(lessonSchema, { io: 'input' })) as Record<string, unknown>),
     title: 'iam-tutor lesson',
   };
+}
+
+const FORMS = ['aws', 'request', 'shell'];
+
+/**
+ * The JSON Schema of a condition says "exactly one of aws, request, shell" too (the refinement
+ * `oneForm` is code, which toJSONSchema cannot carry), so editors flag a check with none or two.
+ */
+function withOneForm(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withOneForm);
+  if (typeof node !== 'object' || node === null) return node;
+  const copy = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, withOneForm(value)]),
+  );
+  const properties = (node as { properties?: Record<string, unknown> }).properties;
+  if (properties && FORMS.every((form) => form in properties)) {
+    copy.oneOf = FORMS.map((form) => ({ required: [form] }));
+  }
+  return copy;
 }

@@ -33,6 +33,14 @@ describe('lessons/lesson.schema.json', () => {
     expect(validate({ ...lesson, sumary: 'typo' })).toBe(false);
     expect(validate({ ...lesson, minutes: 'ten' })).toBe(false);
     expect(validate({ ...lesson, steps: [{ kind: 'lecture', id: 'x', text: 'y' }] })).toBe(false);
+    const task = { kind: 'task', id: 't', title: 'T', goal: 'G', solution: ['whoami'] };
+    const withCheck = (check: Record<string, unknown>) => ({
+      ...lesson,
+      steps: [{ ...task, checks: [{ id: 'c', title: 'C', ...check }] }],
+    });
+    expect(validate(withCheck({ aws: 'aws iam list-users' }))).toBe(true);
+    expect(validate(withCheck({}))).toBe(false);
+    expect(validate(withCheck({ aws: 'aws iam list-users', shell: 'whoami' }))).toBe(false);
   });
 
   it('describes the fields for editors', () => {
