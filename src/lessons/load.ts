@@ -170,7 +170,15 @@ function readLesson(file: LessonFile): ReadLesson {
   }
   if (!isCollection(doc.contents))
     return whole('expected a lesson: a map with id, title, summary, scenario, minutes and steps');
-  const parsed = lessonSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias to no anchor (`*name`), or an alias bomb: the parser reports these only here.
+    const message = error instanceof Error ? error.message : String(error);
+    return { loaded: fail(1, 1, '', `not valid YAML: ${message}`), errorAt };
+  }
+  const parsed = lessonSchema.safeParse(value);
   if (!parsed.success) {
     // A misspelt field also leaves the right one missing: naming the misspelling helps more.
     const { issues } = parsed.error;

@@ -22,7 +22,8 @@ export type LessonEvent =
   | { type: 'save-world'; world: string };
 
 export type Outcome =
-  | { kind: 'moved'; step: number }
+  /** `last`: Next on the last step, which completes the lesson. */
+  | { kind: 'moved'; step: number; last?: boolean }
   | { kind: 'blocked'; reason: string }
   | { kind: 'answered'; right: boolean; feedback: string[] }
   | { kind: 'graded'; passed: boolean; newlyPassed: boolean }
@@ -90,10 +91,12 @@ function graded(before: TaskState, grade: TaskGrade, asked: boolean): TaskState 
   const checksMet = grade.checks.every((check) => check.holds);
   // Once passed, the task is open for practice: nothing done in it afterwards is held against it.
   const practising = before.status === 'passed';
+  const passesNow = grade.passed && before.status === 'open';
   return {
     ...before,
     // A task whose solution was shown stays seen: passing it afterwards is not solving it.
-    status: grade.passed && before.status === 'open' ? 'passed' : before.status,
+    status: passesNow ? 'passed' : before.status,
+    ...(passesNow ? { hintsWhenPassed: before.hintsShown } : {}),
     failedAttempts: before.failedAttempts + (asked && !grade.passed && !practising ? 1 : 0),
     overGranted: before.overGranted || (!practising && checksMet && !grade.passed),
     holding: [...grade.checks, ...grade.probes].filter((c) => c.holds).map((c) => c.id),
@@ -125,7 +128,7 @@ export function step(
       const to = last ? state.step : state.step + 1;
       return {
         state: { ...state, step: to, completed: state.completed || last },
-        outcome: { kind: 'moved', step: to },
+        outcome: { kind: 'moved', step: to, ...(last ? { last } : {}) },
       };
     }
     case 'answer-quiz': {

@@ -46,7 +46,7 @@ function earned(step: Step, state: StepState | undefined): ScoreBreakdown {
   return {
     correctness: 1,
     leastPrivilege: state.overGranted ? 0 : 1,
-    hints: hints === 0 ? 1 : 1 - state.hintsShown / hints,
+    hints: hints === 0 ? 1 : 1 - (state.hintsWhenPassed ?? state.hintsShown) / hints,
     attempts: attemptsShare(state.failedAttempts),
   };
 }

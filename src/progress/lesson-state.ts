@@ -17,6 +17,8 @@ export interface TaskState {
   /** Times the learner asked to check their work while it did not pass. */
   failedAttempts: number;
   hintsShown: number;
+  /** Hints shown when the task passed: the ones asked for in practice afterwards cost nothing. */
+  hintsWhenPassed?: number;
   /** The checks met (all of the task's checks hold) while a probe did not: more was granted. */
   overGranted: boolean;
   /** The ids of the checks and probes that held at the last grade. */

@@ -36,6 +36,7 @@ const taskState = z.strictObject({
   status: z.enum(['open', 'passed', 'seen']),
   failedAttempts: z.number().check(z.int(), z.nonnegative()),
   hintsShown: z.number().check(z.int(), z.nonnegative()),
+  hintsWhenPassed: z.optional(z.number().check(z.int(), z.nonnegative())),
   overGranted: z.boolean(),
   holding: z.array(z.string()),
   world: z.optional(z.string()),

@@ -54,18 +54,18 @@ export function ConsolePane({
   return (
     <Box flexDirection="column">
       {shown.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
+        <Text key={i} wrap="wrap">
           {printable(line) || ' '}
         </Text>
       ))}
-      <Text wrap="truncate-start">
+      <Text wrap="wrap">
         {printable(prompt)}
         {printable(before)}
         <Text inverse>{printable(under)}</Text>
         {printable(after)}
       </Text>
       {choices.length > 0 ? (
-        <Text wrap="truncate-end" dimColor>
+        <Text wrap="wrap" dimColor>
           {printable(choices.join('  '))}
         </Text>
       ) : null}

@@ -66,8 +66,8 @@ export function editLine(editor: LineEditor, key: KeyPress): LineEditor {
     return editor;
   }
   if (key.meta || key.return || key.input === '') return editor;
-  // A paste arrives as one input: newlines in it become spaces (the line is one command).
-  const typed = key.input.replace(/\r?\n/g, ' ');
+  // A paste arrives as one input: its line breaks (\n, \r\n or \r) become spaces: one command.
+  const typed = key.input.replace(/\r\n|\r|\n/g, ' ');
   return at(editor, text.slice(0, cursor) + typed + text.slice(cursor), cursor + typed.length);
 }
 

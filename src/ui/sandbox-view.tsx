@@ -1,4 +1,4 @@
-// The sandbox: the console on a free world, nothing graded or saved. `exit` on the laptop
+// The sandbox: the console on a free world, nothing graded or saved. `home`, or `exit` on the laptop,
 // goes back home.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
@@ -18,10 +18,15 @@ export function SandboxView({
   rows: number;
 }) {
   const [output, setOutput] = useState<string[]>([
-    "The sandbox: an organization of two accounts. 'help' lists the tools, 'exit' goes home.",
+    "The sandbox: two accounts in an organization. 'home' or 'exit' to leave; 'help' for tools.",
   ]);
   const prompt = promptOf(session.state);
   const submit = (line: string) => {
+    // As in a lesson's console, `home` goes back to Home.
+    if (line.trim() === 'home') {
+      onLeave();
+      return;
+    }
     const result = runLine(session, line);
     const printed =
       result.kind === 'done'

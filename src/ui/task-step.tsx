@@ -39,6 +39,8 @@ function outcomeLines(outcome: Outcome): string[] {
       return [outcome.reason];
     case 'graded':
       return [outcome.passed ? '✓ All checks pass.' : '✗ Not yet: see the checklist.'];
+    case 'moved':
+      return outcome.last ? ["✓ Lesson complete. Type 'home' to go back to Home."] : [];
     default:
       return [];
   }

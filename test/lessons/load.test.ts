@@ -85,6 +85,22 @@ describe('loadLesson', () => {
     expect(error.line).toBeGreaterThanOrEqual(3);
   });
 
+  it('refuses an alias to no anchor, and an alias bomb, instead of throwing', () => {
+    expect(errorOf(GOOD.replace('scenario: basics', 'scenario: *basics')).message).toBe(
+      'not valid YAML: Unresolved alias (the anchor must be set before the alias): basics',
+    );
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map(
+        (k, i) =>
+          `${k}: &${k} [${Array(9)
+            .fill(`*${'abcdefgh'[i] ?? ''}`)
+            .join(', ')}]`,
+      ),
+    ].join('\n');
+    expect(errorOf(bomb).message).toMatch(/^not valid YAML: Excessive alias count/);
+  });
+
   it('refuses duplicate keys, which YAML would otherwise let the last one win', () => {
     expect(errorOf(GOOD.replace('minutes: 10', 'minutes: 10\nminutes: 12')).message).toMatch(
       /not valid YAML: .*unique/i,

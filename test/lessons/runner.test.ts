@@ -141,7 +141,7 @@ describe('the lesson runner', () => {
       ],
     });
     const done = step(lesson, tried.state, { type: 'next' });
-    expect(done.outcome).toEqual({ kind: 'moved', step: 3 });
+    expect(done.outcome).toEqual({ kind: 'moved', step: 3, last: true });
     expect(done.state.completed).toBe(true);
   });
 
@@ -240,6 +240,18 @@ describe('scoreLesson', () => {
     expect(breakdown.hints).toBeCloseTo((10 * (1 + 1 + 0.5)) / 3);
     expect(breakdown.attempts).toBeCloseTo((10 * (0.75 + 1 + 0.75)) / 3);
     expect(score).toBe(Math.round(58.333 + 6.667 + 8.333 + 8.333));
+  });
+
+  it('does not count hints asked for after the task passed', () => {
+    const { state } = play([
+      ...TO_TASK,
+      { type: 'graded', grade: PASSING, asked: true },
+      { type: 'hint' },
+      { type: 'hint' },
+      { type: 'next' },
+    ]);
+    expect(state.steps['role-for-app']).toMatchObject({ hintsShown: 2, hintsWhenPassed: 0 });
+    expect(scoreLesson(lesson, state).score).toBe(100);
   });
 
   it('is 0 with nothing done', () => {

@@ -10,6 +10,13 @@ import { ProgressStore } from '../../src/progress/store.js';
 import { App } from '../../src/ui/app.js';
 
 const FIXTURE = 'test/lessons/fixtures/good/01-app-on-ec2.yaml';
+
+/** The sample task's reference solution, as the learner types it. */
+function taskSolution(): string[] {
+  const [entry] = loadLessons([{ path: FIXTURE, text: readFileSync(FIXTURE, 'utf8') }]);
+  const task = entry?.ok ? entry.lesson.steps.find((step) => step.kind === 'task') : undefined;
+  return task?.kind === 'task' ? task.solution : [];
+}
 const ENTER = '\r';
 const DOWN = '\u001b[B';
 const settle = () => new Promise((done) => setTimeout(done, 60));
@@ -103,6 +110,10 @@ describe('the tutorial', () => {
     );
     expect(lastFrame()).toContain('✓ The role app trusts EC2');
     expect(lastFrame()).toMatch(/^app$/m);
+    for (const command of taskSolution().slice(1)) await keys(command, ENTER);
+    expect(lastFrame()).toContain('✓ Task complete: every check passes. Type next to go on.');
+    await keys('next', ENTER);
+    expect(lastFrame()).toContain("✓ Lesson complete. Type 'home' to go back to Home.");
   });
 
   it('answers a quiz of several right options with Space to tick and Enter to answer', async () => {

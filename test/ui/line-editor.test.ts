@@ -36,6 +36,7 @@ describe('the line editor', () => {
   });
 
   it('takes a paste as one input, its newlines as spaces', () => {
+    expect(keys(emptyEditor(), type('{\r\n "a":\r1}')).text).toBe('{  "a": 1}');
     expect(keys(emptyEditor(), type('aws iam\nlist-users'))).toMatchObject({
       text: 'aws iam list-users',
       cursor: 18,
