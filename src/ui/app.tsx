@@ -2,7 +2,7 @@
 // must be instead of drawing a broken screen. Ctrl+C quits from anywhere (progress is saved as it
 // goes, so nothing is lost).
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConsoleSession } from '../console/session.js';
 import type { LoadedLesson } from '../lessons/load.js';
 import type { Lesson } from '../lessons/schema.js';
@@ -48,6 +48,7 @@ function useWindowSize() {
 export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppProps) {
   const { exit } = useApp();
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  const sandbox = useRef<ConsoleSession | undefined>(undefined);
   const [message, setMessage] = useState(notices.join('\n'));
   const { columns, rows } = useWindowSize();
   useInput((input, key) => {
@@ -71,8 +72,11 @@ export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppPro
     if (choice.kind === 'quit') exit();
     else if (choice.kind === 'broken')
       setMessage(`This lesson file does not load: ${choice.reason}`);
-    else if (choice.kind === 'sandbox') setScreen({ kind: 'sandbox', session: newSandbox() });
-    else setScreen({ kind: 'lesson', lesson: choice.lesson });
+    else if (choice.kind === 'sandbox') {
+      // The same sandbox all session long: what was made in it is there on coming back.
+      sandbox.current ??= newSandbox();
+      setScreen({ kind: 'sandbox', session: sandbox.current });
+    } else setScreen({ kind: 'lesson', lesson: choice.lesson });
   };
   return (
     <Box flexDirection="column" width={columns}>

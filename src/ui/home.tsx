@@ -63,7 +63,9 @@ export function Home({
     const { lesson } = entry;
     const record = records[lesson.id];
     const status = statusOf(record);
-    const score = record ? `  ${scoreLesson(lesson, record.state).score}/100` : '';
+    // A score shows once the lesson is done: midway, 0/100 would read as a failing grade.
+    const score =
+      status === 'completed' && record ? `  ${scoreLesson(lesson, record.state).score}/100` : '';
     items.push({
       key: lesson.id,
       label: `${MARKS[status]} ${i + 1}. ${printable(lesson.title)}  (${lesson.minutes} min)${score}`,

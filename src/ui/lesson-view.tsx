@@ -36,6 +36,7 @@ export function LessonView({
     (input, key) => {
       const answering = step?.kind === 'quiz' || step?.kind === 'predict';
       if (input === '?') setHelp((shown) => !shown);
+      else if (key.escape && help) setHelp(false);
       else if (input === 'q') onLeave();
       else if (key.escape || key.leftArrow) {
         send({ type: 'back' });
@@ -57,12 +58,14 @@ export function LessonView({
   const answerQuiz = (choices: number[]) => {
     if (step.kind !== 'quiz') return;
     send({ type: 'answer-quiz', choices });
+    setNotice('');
     setAnswers((before) => ({ ...before, [step.id]: quizAnswer(step, choices) }));
   };
   const answerPredict = (decision: Decision) => {
     if (step.kind !== 'predict') return;
     const outcome = predictOutcome(lesson, step);
     send({ type: 'answer-predict', decision });
+    setNotice('');
     const explanation = outcome.ok ? outcome.explanation : outcome.message;
     setAnswers((before) => ({
       ...before,

@@ -155,8 +155,16 @@ describe('the tutorial', () => {
     expect(lastFrame()).toContain('arn:aws:iam::111122223333:user/admin');
     await keys('aws iam get-user --user-name ad', '\t');
     expect(lastFrame()).toContain('aws iam get-user --user-name admin');
-    await keys('\u0015', 'exit', ENTER);
+    await keys(
+      '\u0015',
+      'aws iam create-user --user-name zed --query User.UserName --output text',
+      ENTER,
+    );
+    await keys('exit', ENTER);
     expect(lastFrame()).toContain('0 of 1 lessons completed');
+    // Back in the sandbox: the same world.
+    await keys(DOWN, ENTER, 'aws iam list-users --query "Users[].UserName" --output text', ENTER);
+    expect(lastFrame()).toContain('admin\tzed'.replace('\t', '    '));
   });
 
   it('strips control sequences from what is typed', async () => {
