@@ -59,7 +59,6 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
   const [output, setOutput] = useState<string[]>([
     "Type aws commands here. For the tutor: 'hint', 'check', 'solution', 'next', 'back', 'home'.",
   ]);
-  const [, setTick] = useState(0);
   if (!opened.ok) return <Text color="red">✗ {opened.message}</Text>;
   const session = opened.session;
   const prompt = promptOf(session.console.state);
@@ -98,7 +97,6 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
         ? ['✓ Task complete: every check passes. Type next to go on.']
         : [];
     setOutput((before) => [...before, echo, ...printed, ...passed].slice(-2000));
-    setTick((tick) => tick + 1);
   };
   const checks = [...session.grade.checks, ...session.grade.probes];
   return (
