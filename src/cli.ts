@@ -3,6 +3,7 @@ import { readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runScript } from './commands/console-script.js';
+import { freshSandbox } from './commands/fresh-sandbox.js';
 import { gradeCommand } from './commands/grade.js';
 import { lessonsCommand } from './commands/lessons.js';
 import { listCommand } from './commands/list.js';
@@ -11,7 +12,6 @@ import { progressCommand, resetCommand } from './commands/progress.js';
 import { simulate, type CommandOutput } from './commands/simulate.js';
 import { completeLine } from './console/complete-line.js';
 import { promptOf } from './console/machine.js';
-import { createSandbox } from './console/sandbox.js';
 import { restoreSession, snapshotSession } from './console/session-file.js';
 import { ProgressStoreError } from './progress/store.js';
 import type { ConsoleSession, LineOutput } from './console/session.js';
@@ -165,11 +165,7 @@ function runSimulate(args: string[]): number {
 const MAX_SESSION_BYTES = 16 * 1024 * 1024;
 
 function loadSession(file: string | undefined): ConsoleSession | { error: string } {
-  if (file === undefined) {
-    // The sandbox's clock starts at the real time (to the second); its ids are new each time.
-    const now = Math.floor(Date.now() / 1000) * 1000;
-    return createSandbox(`sandbox-${now}`, now);
-  }
+  if (file === undefined) return freshSandbox();
   const source = readSource(file, MAX_SESSION_BYTES);
   if ('error' in source) return source;
   const restored = restoreSession(source.text);

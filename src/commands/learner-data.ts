@@ -36,13 +36,6 @@ export function readLearnerData(flags: DataFlags): LearnerData {
   return { ok: true, lessons: folder.lessons, records, notices };
 }
 
-export type LessonStatus = 'not-started' | 'in-progress' | 'completed' | 'broken';
-
-export function statusOf(record: LessonRecord | undefined): LessonStatus {
-  if (!record) return 'not-started';
-  return record.state.completed ? 'completed' : 'in-progress';
-}
-
 export const taskCount = (lesson: Lesson) => lesson.steps.filter((s) => s.kind === 'task').length;
 
 /** Text in columns, each as wide as its widest cell. */

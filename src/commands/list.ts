@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { formatLessonError } from '../lessons/load.js';
 import { scoreLesson } from '../lessons/score.js';
-import { columns, DATA_OPTIONS, readLearnerData, statusOf, taskCount } from './learner-data.js';
+import { lessonStatus } from '../progress/progress.js';
+import { columns, DATA_OPTIONS, readLearnerData, taskCount } from './learner-data.js';
 import type { CommandOutput } from './simulate.js';
 
 export const LIST_HELP = `Usage: iam-tutor list [--json] [--lessons DIR] [--data-dir DIR]
@@ -50,7 +51,7 @@ export function listCommand(args: string[]): CommandOutput {
       scenario: lesson.scenario,
       minutes: lesson.minutes,
       tasks: taskCount(lesson),
-      status: statusOf(record),
+      status: lessonStatus(record),
       score: record ? scoreLesson(lesson, record.state).score : null,
     };
   });

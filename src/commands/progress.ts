@@ -3,15 +3,8 @@
 import { parseArgs } from 'node:util';
 import type { Lesson } from '../lessons/schema.js';
 import { scoreLesson } from '../lessons/score.js';
-import type { LessonRecord } from '../progress/progress.js';
-import {
-  columns,
-  DATA_OPTIONS,
-  openStore,
-  readLearnerData,
-  statusOf,
-  taskCount,
-} from './learner-data.js';
+import { lessonStatus, type LessonRecord } from '../progress/progress.js';
+import { columns, DATA_OPTIONS, openStore, readLearnerData, taskCount } from './learner-data.js';
 import type { CommandOutput } from './simulate.js';
 
 export const PROGRESS_HELP = `Usage: iam-tutor progress [--json] [--lessons DIR] [--data-dir DIR]
@@ -44,7 +37,7 @@ function entryOf(lesson: Lesson, record: LessonRecord | undefined) {
   return {
     id: lesson.id,
     title: lesson.title,
-    status: statusOf(record),
+    status: lessonStatus(record),
     // A step beyond the lesson (a lesson shortened since) shows as its last.
     step: record ? Math.min(record.state.step + 1, lesson.steps.length) : 0,
     steps: lesson.steps.length,

@@ -2,7 +2,7 @@
 // commands work without one. Colour follows NO_COLOR and --no-color (Ink's chalk reads only
 // FORCE_COLOR, so that is set before the interface is loaded).
 import { parseArgs } from 'node:util';
-import { createSandbox } from '../console/sandbox.js';
+import { freshSandbox } from './fresh-sandbox.js';
 import { DATA_OPTIONS, openStore } from './learner-data.js';
 import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
 
@@ -31,9 +31,6 @@ export async function tutorialCommand(args: string[]): Promise<number> {
   return runTutorial({
     lessons: folder.lessons,
     store,
-    newSandbox: () => {
-      const now = Math.floor(Date.now() / 1000) * 1000;
-      return createSandbox(`sandbox-${now}`, now);
-    },
+    newSandbox: freshSandbox,
   });
 }

@@ -53,7 +53,7 @@ const NEW_TASK: TaskState = {
 };
 
 /** Why Next is not allowed from this step yet, or undefined when it is. */
-export function nextBlockedBy(step: Step, state: StepState | undefined): string | undefined {
+function nextBlockedBy(step: Step, state: StepState | undefined): string | undefined {
   switch (step.kind) {
     case 'read':
       return undefined;
@@ -70,7 +70,7 @@ export function nextBlockedBy(step: Step, state: StepState | undefined): string 
 }
 
 /** The feedback of the options chosen, and whether the choice is exactly the right options. */
-export function quizAnswer(step: QuizStep, choices: readonly number[]) {
+function quizAnswer(step: QuizStep, choices: readonly number[]) {
   const chosen = new Set(choices.filter((i) => i >= 0 && i < step.options.length));
   const right = step.options.every((option, i) => (option.correct === true) === chosen.has(i));
   const feedback = [...chosen].sort((a, b) => a - b).map((i) => step.options[i]?.feedback ?? '');

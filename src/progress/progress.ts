@@ -1,7 +1,7 @@
-// A learner's progress as data: per lesson, the runner's state, the score, and when and how long
-// they worked on it. Reading checks every lesson's record on its own, so one damaged record is
-// dropped (and named) while the others are kept; files of older formats are migrated forward, and
-// a file of a newer format is refused rather than misread.
+// A learner's progress as data: per lesson, the runner's state, and when and how long they worked
+// on it (the score is computed from the state and the lesson, never stored). Reading checks every
+// lesson's record on its own, so one damaged record is dropped (and named) while the others are
+// kept; files of older formats are migrated forward, and a file of a newer format is refused.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import type { LessonState } from './lesson-state.js';
@@ -12,7 +12,6 @@ export const PROGRESS_FORMAT = 1;
 
 export interface LessonRecord {
   state: LessonState;
-  score: number;
   /** ISO 8601 times. */
   firstActivity: string;
   lastActivity: string;
@@ -49,7 +48,6 @@ const lessonRecord = z.strictObject({
     steps: z.record(z.string(), z.discriminatedUnion('kind', [questionState, taskState])),
     completed: z.boolean(),
   }),
-  score: z.number().check(z.gte(0), z.lte(100)),
   firstActivity: z.iso.datetime(),
   lastActivity: z.iso.datetime(),
   secondsSpent: z.number().check(z.nonnegative()),
@@ -109,20 +107,26 @@ export function readProgress(
 /** Idle time beyond this between two actions is not counted as time spent on the lesson. */
 const MAX_COUNTED_GAP_SECONDS = 5 * 60;
 
-/** The record after an action at `now` that left the lesson in `state` with `score`. */
+/** The record after an action at `now` that left the lesson in `state`. */
 export function recordActivity(
   before: LessonRecord | undefined,
   state: LessonState,
-  score: number,
   now: Date,
 ): LessonRecord {
   const at = now.toISOString();
   const gap = before ? (now.getTime() - Date.parse(before.lastActivity)) / 1000 : 0;
   return {
     state,
-    score,
     firstActivity: before?.firstActivity ?? at,
     lastActivity: at,
     secondsSpent: (before?.secondsSpent ?? 0) + Math.min(Math.max(gap, 0), MAX_COUNTED_GAP_SECONDS),
   };
+}
+
+export type LessonStatus = 'not-started' | 'in-progress' | 'completed';
+
+/** Where the learner is with a lesson, from its record. */
+export function lessonStatus(record: LessonRecord | undefined): LessonStatus {
+  if (!record) return 'not-started';
+  return record.state.completed ? 'completed' : 'in-progress';
 }

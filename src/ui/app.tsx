@@ -2,7 +2,7 @@
 // must be instead of drawing a broken screen. Ctrl+C quits from anywhere (progress is saved as it
 // goes, so nothing is lost).
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleSession } from '../console/session.js';
 import type { LoadedLesson } from '../lessons/load.js';
 import type { Lesson } from '../lessons/schema.js';
@@ -51,6 +51,8 @@ export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppPro
   const sandbox = useRef<ConsoleSession | undefined>(undefined);
   const [message, setMessage] = useState(notices.join('\n'));
   const { columns, rows } = useWindowSize();
+  // Read from the file each time Home opens (another instance may have saved), not on every key.
+  const records = useMemo(() => store.read().lessons, [store, screen]);
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
       onInterrupt();
@@ -81,7 +83,7 @@ export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppPro
   return (
     <Box flexDirection="column" width={columns}>
       {screen.kind === 'home' ? (
-        <Home lessons={lessons} records={store.read().lessons} onChoose={choose} />
+        <Home lessons={lessons} records={records} onChoose={choose} />
       ) : null}
       {screen.kind === 'lesson' ? (
         <LessonView lesson={screen.lesson} store={store} onLeave={home} rows={rows - 2} />

@@ -6,7 +6,7 @@ import SelectInput from 'ink-select-input';
 import type { LoadedLesson } from '../lessons/load.js';
 import type { Lesson } from '../lessons/schema.js';
 import { scoreLesson } from '../lessons/score.js';
-import type { LessonRecord } from '../progress/progress.js';
+import { lessonStatus, type LessonRecord, type LessonStatus } from '../progress/progress.js';
 import { HOME_KEYS, KeysHelp } from './keys-help.js';
 import { printable } from './printable.js';
 
@@ -16,12 +16,11 @@ export type HomeChoice =
   | { kind: 'broken'; reason: string }
   | { kind: 'quit' };
 
-const MARKS = { completed: '✓', 'in-progress': '▸', 'not-started': '·' } as const;
-
-function statusOf(record: LessonRecord | undefined): keyof typeof MARKS {
-  if (!record) return 'not-started';
-  return record.state.completed ? 'completed' : 'in-progress';
-}
+const MARKS: Record<LessonStatus, string> = {
+  completed: '✓',
+  'in-progress': '▸',
+  'not-started': '·',
+};
 
 export function Home({
   lessons,
@@ -37,9 +36,11 @@ export function Home({
     if (input === '?') setHelp((shown) => !shown);
   });
   const loaded = lessons.flatMap((entry) => (entry.ok ? [entry.lesson] : []));
-  const completed = loaded.filter((lesson) => statusOf(records[lesson.id]) === 'completed').length;
+  const completed = loaded.filter(
+    (lesson) => lessonStatus(records[lesson.id]) === 'completed',
+  ).length;
   const resume = [...loaded]
-    .filter((lesson) => statusOf(records[lesson.id]) === 'in-progress')
+    .filter((lesson) => lessonStatus(records[lesson.id]) === 'in-progress')
     .sort((a, b) =>
       (records[b.id]?.lastActivity ?? '').localeCompare(records[a.id]?.lastActivity ?? ''),
     )[0];
@@ -62,7 +63,7 @@ export function Home({
     }
     const { lesson } = entry;
     const record = records[lesson.id];
-    const status = statusOf(record);
+    const status = lessonStatus(record);
     // A score shows once the lesson is done: midway, 0/100 would read as a failing grade.
     const score =
       status === 'completed' && record ? `  ${scoreLesson(lesson, record.state).score}/100` : '';

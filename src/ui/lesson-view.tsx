@@ -3,7 +3,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { predictOutcome } from '../lessons/predict.js';
-import { quizAnswer } from '../lessons/runner.js';
+import type { Outcome } from '../lessons/runner.js';
 import type { Decision, Lesson } from '../lessons/schema.js';
 import type { ProgressStore } from '../progress/store.js';
 import { PredictStep } from './predict-step.js';
@@ -55,22 +55,23 @@ export function LessonView({
     { isActive: !inTask },
   );
   if (step === undefined) return <Text>This lesson has no steps.</Text>;
-  const answerQuiz = (choices: number[]) => {
-    if (step.kind !== 'quiz') return;
-    send({ type: 'answer-quiz', choices });
+  // The runner judges an answer; the view keeps what it said, to show it.
+  const answered = (outcome: Outcome, explanation?: string) => {
     setNotice('');
-    setAnswers((before) => ({ ...before, [step.id]: quizAnswer(step, choices) }));
+    if (outcome.kind !== 'answered') return;
+    const { right, feedback } = outcome;
+    setAnswers((before) => ({ ...before, [step.id]: { right, feedback, explanation } }));
+  };
+  const answerQuiz = (choices: number[]) => {
+    answered(send({ type: 'answer-quiz', choices }));
   };
   const answerPredict = (decision: Decision) => {
     if (step.kind !== 'predict') return;
     const outcome = predictOutcome(lesson, step);
-    send({ type: 'answer-predict', decision });
-    setNotice('');
-    const explanation = outcome.ok ? outcome.explanation : outcome.message;
-    setAnswers((before) => ({
-      ...before,
-      [step.id]: { right: decision === step.answer, feedback: [], explanation },
-    }));
+    answered(
+      send({ type: 'answer-predict', decision }),
+      outcome.ok ? outcome.explanation : outcome.message,
+    );
   };
   const answer = answers[step.id];
   const saved = state.steps[step.id];

@@ -5,7 +5,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { startLesson, step, type LessonEvent, type Outcome } from '../lessons/runner.js';
 import type { Lesson } from '../lessons/schema.js';
-import { scoreLesson } from '../lessons/score.js';
 import { recordActivity } from '../progress/progress.js';
 import type { ProgressStore } from '../progress/store.js';
 
@@ -17,8 +16,7 @@ export function useLesson(lesson: Lesson, store: ProgressStore) {
       const next = step(lesson, current.current, event);
       current.current = next.state;
       setState(next.state);
-      const { score } = scoreLesson(lesson, next.state);
-      store.update(lesson.id, (before) => recordActivity(before, next.state, score, new Date()));
+      store.update(lesson.id, (before) => recordActivity(before, next.state, new Date()));
       return next.outcome;
     },
     [lesson, store],

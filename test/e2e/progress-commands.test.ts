@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resetCommand } from '../../src/commands/progress.js';
 import { startLesson, step, type LessonEvent } from '../../src/lessons/runner.js';
-import { scoreLesson } from '../../src/lessons/score.js';
 import { recordActivity } from '../../src/progress/progress.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { fixtureLesson } from '../lessons/helpers.js';
@@ -29,10 +28,8 @@ function dataDir(): string {
   let state = startLesson(lesson);
   for (const event of events) state = step(lesson, state, event).state;
   const started = new Date('2026-12-01T09:00:00Z');
-  const first = recordActivity(undefined, state, scoreLesson(lesson, state).score, started);
-  store.update(lesson.id, () =>
-    recordActivity(first, state, first.score, new Date('2026-12-01T09:04:00Z')),
-  );
+  const first = recordActivity(undefined, state, started);
+  store.update(lesson.id, () => recordActivity(first, state, new Date('2026-12-01T09:04:00Z')));
   return dir;
 }
 

@@ -21,7 +21,7 @@ const freshDir = () => mkdtempSync(join(tmpdir(), 'iam-tutor-progress-'));
 const open = (dir: string) => new ProgressStore({ dataDir: dir, now: () => NOW });
 
 function record(lessonId: string, step = 1): LessonRecord {
-  return recordActivity(undefined, { lessonId, step, steps: {}, completed: false }, 40, NOW);
+  return recordActivity(undefined, { lessonId, step, steps: {}, completed: false }, NOW);
 }
 
 describe('ProgressStore', () => {
@@ -67,7 +67,10 @@ describe('ProgressStore', () => {
     const good = record('good');
     writeFileSync(
       join(dir, 'progress.json'),
-      JSON.stringify({ formatVersion: 1, lessons: { good, bad: { ...good, score: 'high' } } }),
+      JSON.stringify({
+        formatVersion: 1,
+        lessons: { good, bad: { ...good, secondsSpent: 'long' } },
+      }),
     );
     const store = open(dir);
     expect(store.read().lessons).toEqual({ good });
@@ -140,9 +143,9 @@ describe('readProgress', () => {
   it('counts time between actions, but not idle gaps beyond five minutes', () => {
     const first = record('a');
     const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
-    const second = recordActivity(first, first.state, 50, later(90));
-    expect(second).toMatchObject({ secondsSpent: 90, score: 50, firstActivity: NOW.toISOString() });
-    expect(recordActivity(second, first.state, 50, later(90 + 3600)).secondsSpent).toBe(90 + 300);
+    const second = recordActivity(first, first.state, later(90));
+    expect(second).toMatchObject({ secondsSpent: 90, firstActivity: NOW.toISOString() });
+    expect(recordActivity(second, first.state, later(90 + 3600)).secondsSpent).toBe(90 + 300);
   });
 });
 

@@ -11,7 +11,6 @@ function bumped(record: LessonRecord | undefined, lessonId: string): LessonRecor
   const step = (record?.state.step ?? 0) + 1;
   return {
     state: { lessonId, step, steps: {}, completed: false },
-    score: 0,
     firstActivity: record?.firstActivity ?? at,
     lastActivity: at,
     secondsSpent: 0,
