@@ -23,3 +23,11 @@ const BY_NAME = new Map(
 export function findOperation(service: string, name: string): Operation | undefined {
   return BY_NAME.get(`${service} ${name}`);
 }
+
+/** The IAM actions of a service's simulated operations, sorted: `iamActions('s3')`. */
+export function iamActions(service: string): string[] {
+  const actions = new Set<string>();
+  for (const op of BY_NAME.values())
+    if (op.action?.startsWith(`${service}:`) === true) actions.add(op.action);
+  return [...actions].sort();
+}

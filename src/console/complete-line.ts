@@ -13,7 +13,7 @@ function iamValues(world: World, pick: (iam: World['accounts'][string]['iam']) =
 }
 
 /** What exists in the world for an API member, by the member's name. */
-function worldValues(world: World, { member }: ValueRequest): string[] {
+export function worldValues(world: World, { member }: Pick<ValueRequest, 'member'>): string[] {
   switch (member) {
     case 'UserName':
       return iamValues(world, (iam) => Object.values(iam.users).map((u) => u.userName));

@@ -2,6 +2,7 @@
 // solution writes in one of the ways a learner over-grants (a resource widened to "*", a
 // condition dropped, an action widened to `service:*`, a principal widened to "*"). A task that
 // grades least privilege must reject every one of them; one that passes shows a missing probe.
+import { shellQuote } from '../console/shell-quote.js';
 import { tokenize } from '../console/tokenize.js';
 
 export interface Mutant {
@@ -10,11 +11,6 @@ export interface Mutant {
 }
 
 type Statement = Record<string, unknown>;
-
-/** A word as the shell reads it back: single-quoted, its own single quotes escaped. */
-function shellQuote(word: string): string {
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
 
 function statementsOf(value: unknown): Statement[] | undefined {
   if (typeof value !== 'object' || value === null || !('Statement' in value)) return undefined;

@@ -12,7 +12,7 @@ import type {
   Verdict,
 } from './types.js';
 
-const TYPE_TITLES: Record<PolicyType, string> = {
+export const TYPE_TITLES: Record<PolicyType, string> = {
   rcp: 'Resource control policies (RCPs)',
   scp: 'Service control policies (SCPs)',
   resource: 'Resource-based policy',
@@ -46,7 +46,7 @@ function sideNote(s: StatementResult): string {
   return 'does not apply: a condition is false';
 }
 
-function statementLines(s: StatementResult, deciding: boolean): string[] {
+export function statementLines(s: StatementResult, deciding: boolean): string[] {
   const head = deciding
     ? `${s.effect} by ${statementName(s)}`
     : `${statementName(s)} (${s.effect}) ${sideNote(s)}`;
@@ -79,7 +79,7 @@ const NAMED_AS: Record<CallerNamedAs, string> = {
 };
 
 /** What the resource policy's Allow was worth, given how it named the caller. */
-function namingLines(explanation: Explanation): string[] {
+export function namingLines(explanation: Explanation): string[] {
   const named = explanation.resourcePolicyNamed;
   if (!named) return [];
   const lines = [`The resource-based policy's Allow names ${NAMED_AS[named]}.`];

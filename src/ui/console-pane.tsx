@@ -1,6 +1,7 @@
-// The console inside the tutorial: the last lines of its output, and the prompt with the line
-// being typed. Lines come from the console as text, with their control sequences stripped.
-import { Box, Text, useInput } from 'ink';
+// The console inside the tutorial: the last lines of its output (PageUp/PageDown scroll back), and
+// the prompt with the line being typed. Lines come from the console as text, with their control
+// sequences stripped.
+import { Box, Text, useInput, type Key } from 'ink';
 import { useRef, useState } from 'react';
 import { completedLine, editLine, emptyEditor, submitted } from './line-editor.js';
 import { printable } from './printable.js';
@@ -13,6 +14,8 @@ export interface ConsolePaneProps {
   onSubmit: (line: string) => void;
   /** Tab completion: readline's completer (candidates and the part of the line they replace). */
   complete?: (line: string) => [string[], string];
+  /** Keys for the screen around the console, given the line typed so far; true when taken. */
+  onKey?: (input: string, key: Key, line: string) => boolean;
   isActive?: boolean;
 }
 
@@ -22,6 +25,7 @@ export function ConsolePane({
   height,
   onSubmit,
   complete,
+  onKey,
   isActive = true,
 }: ConsolePaneProps) {
   // Keys can come faster than frames (a paste, then Enter at once): each key edits the line the
@@ -29,9 +33,18 @@ export function ConsolePane({
   const line = useRef(emptyEditor());
   const [editor, setEditor] = useState(line.current);
   const [choices, setChoices] = useState<string[]>([]);
+  // How many lines the view is scrolled back from the newest; any other key comes back down.
+  const [back, setBack] = useState(0);
+  const page = Math.max(1, height - 1);
   useInput(
     (input, key) => {
-      if (key.escape) return;
+      if (key.escape || onKey?.(input, key, line.current.text) === true) return;
+      if (key.pageUp || key.pageDown) {
+        const most = Math.max(0, lines.length - height);
+        setBack((at) => Math.min(most, Math.max(0, at + (key.pageUp ? page : -page))));
+        return;
+      }
+      setBack(0);
       setChoices([]);
       if (key.tab) {
         if (!complete) return;
@@ -47,7 +60,9 @@ export function ConsolePane({
     },
     { isActive },
   );
-  const shown = lines.slice(-Math.max(1, height));
+  const rows = Math.max(0, back > 0 ? height - 1 : height);
+  const end = lines.length - back;
+  const shown = rows === 0 ? [] : lines.slice(Math.max(0, end - rows), end);
   const before = editor.text.slice(0, editor.cursor);
   const under = editor.text[editor.cursor] ?? ' ';
   const after = editor.text.slice(editor.cursor + 1);
@@ -58,6 +73,11 @@ export function ConsolePane({
           {printable(line) || ' '}
         </Text>
       ))}
+      {back > 0 ? (
+        <Text dimColor>
+          ── {back} newer line{back === 1 ? '' : 's'} below · PageDown or any key ──
+        </Text>
+      ) : null}
       <Text wrap="wrap">
         {printable(prompt)}
         {printable(before)}

@@ -1,14 +1,17 @@
-// Choosing several options (a quiz with `multiple: true`): ↑/↓ or j/k move, Space ticks or
-// unticks, Enter answers with the options ticked. Ticks are shown as [x], not by colour.
+// Choosing several options (a quiz with `multiple: true`, the actions of a policy): ↑/↓ or j/k
+// move, Space ticks or unticks, Enter answers with the options ticked. Ticks are shown as [x], not
+// by colour. A long list shows `limit` rows around the cursor.
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 
 export function MultiChoice({
   labels,
   onSubmit,
+  limit = labels.length,
 }: {
   labels: readonly string[];
   onSubmit: (chosen: number[]) => void;
+  limit?: number;
 }) {
   const [cursor, setCursor] = useState(0);
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
@@ -24,14 +27,17 @@ export function MultiChoice({
       });
     } else if (key.return) onSubmit([...ticked].sort((a, b) => a - b));
   });
+  const rows = Math.max(1, Math.min(limit, labels.length));
+  const first = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), labels.length - rows);
+  const more = labels.length > rows ? ` · ${cursor + 1} of ${labels.length}` : '';
   return (
     <Box flexDirection="column">
-      {labels.map((label, i) => (
-        <Text key={i} color={i === cursor ? 'blue' : undefined}>
-          {i === cursor ? '❯' : ' '} [{ticked.has(i) ? 'x' : ' '}] {label}
+      {labels.slice(first, first + rows).map((label, i) => (
+        <Text key={first + i} color={first + i === cursor ? 'blue' : undefined}>
+          {first + i === cursor ? '❯' : ' '} [{ticked.has(first + i) ? 'x' : ' '}] {label}
         </Text>
       ))}
-      <Text dimColor>Space: tick or untick · Enter: answer</Text>
+      <Text dimColor>Space: tick or untick · Enter: answer{more}</Text>
     </Box>
   );
 }

@@ -3,15 +3,13 @@
 // `solution` and `next` speak to the tutor.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { promptOf } from '../console/machine.js';
 import type { CheckResult } from '../lessons/grade.js';
 import type { LessonEvent, Outcome } from '../lessons/runner.js';
 import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
 import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
-import { completeLine } from '../console/complete-line.js';
-import { ConsolePane } from './console-pane.js';
 import { printable } from './printable.js';
 import { reflow } from './reflow.js';
+import { Workbench } from './workbench.js';
 
 export interface TaskStepProps {
   lesson: Lesson;
@@ -56,19 +54,17 @@ function CheckLine({ check }: { check: CheckResult }) {
 
 export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskStepProps) {
   const [opened] = useState(() => openTask(lesson, step, saved));
-  const [output, setOutput] = useState<string[]>([
-    "Type aws commands here. For the tutor: 'hint', 'check', 'solution', 'next', 'back', 'home'.",
-  ]);
+  // The checklist is drawn from the session, which a line changes: a new frame after each.
+  const [, setLinesRun] = useState(0);
   if (!opened.ok) return <Text color="red">✗ {opened.message}</Text>;
   const session = opened.session;
-  const prompt = promptOf(session.console.state);
-  const submit = (line: string) => {
+  const onLine = (line: string): string[] => {
+    setLinesRun((n) => n + 1);
     const typed = typeLine(session, line);
-    const echo = `${prompt}${line}`;
     if (typed.kind === 'tutor') {
       if (typed.word === 'home') {
         onLeave();
-        return;
+        return [];
       }
       const events: Record<Exclude<TutorWord, 'home'>, LessonEvent> = {
         check: { type: 'graded', grade: session.grade, asked: true },
@@ -77,18 +73,9 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
         hint: { type: 'hint' },
         solution: { type: 'show-solution' },
       };
-      const outcome = send(events[typed.word]);
-      setOutput((before) => [...before, echo, ...outcomeLines(outcome)].slice(-2000));
-      return;
+      return outcomeLines(send(events[typed.word]));
     }
-    if (typed.kind === 'incomplete') {
-      setOutput((before) => [
-        ...before,
-        echo,
-        `(${typed.message}: finish the command on one line)`,
-      ]);
-      return;
-    }
+    if (typed.kind === 'incomplete') return [`(${typed.message}: finish the command on one line)`];
     const printed = [typed.output.stdout, typed.output.stderr].filter(Boolean).flatMap(lines);
     const graded = send({ type: 'graded', grade: typed.grade, asked: false });
     send({ type: 'save-world', world: taskSnapshot(session) });
@@ -96,7 +83,7 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
       graded.kind === 'graded' && graded.newlyPassed
         ? ['✓ Task complete: every check passes. Type next to go on.']
         : [];
-    setOutput((before) => [...before, echo, ...printed, ...passed].slice(-2000));
+    return [...printed, ...passed];
   };
   const checks = [...session.grade.checks, ...session.grade.probes];
   return (
@@ -113,12 +100,11 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
           </Text>
         ))}
       </Box>
-      <ConsolePane
-        prompt={prompt}
-        lines={output}
-        height={Math.max(3, height - checks.length - 6)}
-        onSubmit={submit}
-        complete={(line) => completeLine(session.console, line)}
+      <Workbench
+        session={session.console}
+        welcome="Type aws commands here. Tutor: 'hint', 'check', 'solution', 'next', 'back', 'home'. '?' for keys, Tab for menus."
+        height={Math.max(4, height - checks.length - 5)}
+        onLine={onLine}
       />
     </Box>
   );

@@ -65,7 +65,7 @@ describe('the tutorial', () => {
     await keys('?');
     expect(lastFrame()).not.toContain('Keys');
     await keys(ENTER, '?');
-    expect(lastFrame()).toContain('  Esc or ←   previous step');
+    expect(lastFrame()).toContain('  Esc or ←    previous step');
   });
 
   it('goes through a read step and a quiz, with the feedback of the option chosen', async () => {

@@ -1,0 +1,114 @@
+// The console with its views, as a task and the sandbox show it: the console itself; Why (the
+// AWS flowchart of a request: `explain`, or Ctrl+Y for the last denial); who can assume what
+// (`trust` or Ctrl+T); the action menus (`menu`, or Tab on an empty line); the keys (`?` on an
+// empty line). Lines typed or made by a menu go to `onLine` alike, so a menu's command is echoed
+// as if typed.
+import { Box, type Key } from 'ink';
+import { useState } from 'react';
+import { promptOf } from '../console/machine.js';
+import type { ConsoleSession } from '../console/session.js';
+import { completeLine } from '../console/complete-line.js';
+import { trustMap } from '../aws/trust-map.js';
+import { ActionMenu } from './action-menu.js';
+import { ConsolePane } from './console-pane.js';
+import { CONSOLE_KEYS, keysLines } from './keys-help.js';
+import { Pager } from './pager.js';
+import { trustLines } from './trust-lines.js';
+import { WhyView } from './why-view.js';
+import { authorizedEvents, lastDenied } from './why-lines.js';
+
+type View = 'console' | 'why' | 'trust' | 'menu' | 'keys';
+
+/** Words at the prompt that open a view instead of running in the shell. */
+const VIEW_WORDS: Readonly<Record<string, View>> = { explain: 'why', trust: 'trust', menu: 'menu' };
+
+/** At most this many lines of output are kept: scrollback stays fast in a long session. */
+const SCROLLBACK = 2000;
+
+export interface WorkbenchProps {
+  session: ConsoleSession;
+  welcome: string;
+  /** Rows the console and its views may use. */
+  height: number;
+  /** Runs a line (typed, or a menu's command) and answers the lines to print after its echo. */
+  onLine: (line: string) => readonly string[];
+}
+
+export function Workbench({ session, welcome, height, onLine }: WorkbenchProps) {
+  const [output, setOutput] = useState<readonly string[]>([welcome]);
+  const [view, setView] = useState<View>('console');
+  const prompt = promptOf(session.state);
+  const run = (line: string) => {
+    const echo = `${prompt}${line}`;
+    const word = VIEW_WORDS[line.trim()];
+    if (word !== undefined) {
+      setView(word);
+      return;
+    }
+    if (line.trim() === 'clear') {
+      setOutput([]);
+      return;
+    }
+    const printed = onLine(line);
+    setOutput((before) => [...before, echo, ...printed].slice(-SCROLLBACK));
+  };
+  const onKey = (input: string, key: Key, typed: string): boolean => {
+    const empty = typed === '';
+    const opens: View | undefined =
+      key.ctrl && input === 'y'
+        ? 'why'
+        : key.ctrl && input === 't'
+          ? 'trust'
+          : empty && key.tab
+            ? 'menu'
+            : empty && input === '?'
+              ? 'keys'
+              : undefined;
+    if (opens !== undefined) setView(opens);
+    if (key.ctrl && input === 'l') setOutput([]);
+    return opens !== undefined || (key.ctrl && input === 'l');
+  };
+  const close = () => {
+    setView('console');
+  };
+  const events = authorizedEvents(session.world.events);
+  return (
+    <Box flexDirection="column">
+      {view === 'console' ? (
+        <ConsolePane
+          prompt={prompt}
+          lines={output}
+          height={height - 1}
+          onSubmit={run}
+          onKey={onKey}
+          complete={(line) => completeLine(session, line)}
+        />
+      ) : null}
+      {view === 'why' ? (
+        <WhyView events={events} start={lastDenied(events)} height={height} onClose={close} />
+      ) : null}
+      {view === 'trust' ? (
+        <Pager
+          lines={trustLines(trustMap(session.world))}
+          height={height}
+          footer="Who can assume what · ↑/↓ scroll · Esc back"
+          onClose={close}
+        />
+      ) : null}
+      {view === 'keys' ? (
+        <Pager lines={keysLines(CONSOLE_KEYS)} height={height} footer="Esc back" onClose={close} />
+      ) : null}
+      {view === 'menu' ? (
+        <ActionMenu
+          world={session.world}
+          height={height}
+          onClose={close}
+          onRun={(command) => {
+            close();
+            run(command);
+          }}
+        />
+      ) : null}
+    </Box>
+  );
+}

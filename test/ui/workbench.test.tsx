@@ -1,0 +1,143 @@
+// The console's views in the sandbox, keys in and frames out: Why (the AWS flowchart of a
+// request), who can assume what, the action menus, the keys, scrollback and clear.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../../src/console/sandbox.js';
+import { ProgressStore } from '../../src/progress/store.js';
+import { App } from '../../src/ui/app.js';
+
+const ENTER = '\r';
+const ESC = '\u001b';
+const TAB = '\t';
+const LEFT = '\u001b[D';
+const DOWN = '\u001b[B';
+const PAGE_UP = '\u001b[5~';
+const CTRL_Y = '\u0019';
+const CTRL_T = '\u0014';
+const settle = () => new Promise((done) => setTimeout(done, 60));
+
+const DENY_DELETE =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:DeleteUser","Resource":"*"}]}';
+
+/** The tutorial with no lessons, opened on its sandbox. */
+async function sandbox() {
+  const session = createSandbox('ui', Date.UTC(2026, 0, 12, 9));
+  const store = new ProgressStore({
+    dataDir: mkdtempSync(join(tmpdir(), 'iam-tutor-ui-')),
+    now: () => new Date(),
+  });
+  const rendered = render(
+    <App
+      lessons={[]}
+      store={store}
+      notices={[]}
+      newSandbox={() => session}
+      onInterrupt={() => undefined}
+    />,
+  );
+  const keys = async (...inputs: string[]) => {
+    for (const input of inputs) {
+      rendered.stdin.write(input);
+      await settle();
+    }
+  };
+  const type = (line: string) => keys(line, ENTER);
+  await keys(ENTER);
+  return { ...rendered, keys, type, session };
+}
+
+describe('the console views', () => {
+  it('Ctrl+Y draws the last denied request as the flowchart; ← goes to the request before', async () => {
+    const { lastFrame, keys, type } = await sandbox();
+    await type(
+      `aws iam put-user-policy --user-name admin --policy-name no-delete --policy-document '${DENY_DELETE}'`,
+    );
+    await type('aws iam delete-user --user-name admin');
+    expect(lastFrame()).toContain('AccessDenied');
+    await keys(CTRL_Y);
+    const why = lastFrame() ?? '';
+    expect(why).toContain('iam:DeleteUser on arn:aws:iam::111122223333:user/admin');
+    expect(why).toContain('✗ DENIED by an explicit deny');
+    expect(why).toMatch(/✗ yes +Does any policy explicitly deny\? +◀ decided here/);
+    expect(why).toContain('Deny by user/admin inline no-delete statement 0');
+    expect(why).toMatch(/^ {7}Do the identity-based policies allow\? {2}\(not reached\)$/m);
+    expect(why).toContain('request 2 of 2');
+    await keys(LEFT);
+    const before = lastFrame() ?? '';
+    expect(before).toContain('iam:PutUserPolicy');
+    expect(before).toContain('✓ ALLOWED');
+    expect(before).toMatch(/✓ yes +Do the identity-based policies allow\?/);
+    await keys(ESC);
+    expect(lastFrame()).toContain('learner@laptop:~$');
+    expect(lastFrame()).not.toContain('flowchart');
+  });
+
+  it('typing explain opens the same view; with nothing authorized yet it says so', async () => {
+    const { lastFrame, type } = await sandbox();
+    await type('explain');
+    expect(lastFrame()).toContain('Nothing to explain yet');
+  });
+
+  it('Ctrl+T shows who can assume what, with a warning on a role anyone may assume', async () => {
+    const { lastFrame, keys, type } = await sandbox();
+    await type(
+      `aws iam create-role --role-name open --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}'`,
+    );
+    await keys(CTRL_T);
+    const frame = lastFrame() ?? '';
+    expect(frame).toContain('Account 111122223333');
+    expect(frame).toContain('users: admin (1 access key)');
+    expect(frame).toContain('role open');
+    expect(frame).toContain('◀── ANYONE ("*")  ⚠ anyone at all');
+  });
+
+  it('Tab on an empty line opens the menus; a form runs the exact command it stands for', async () => {
+    const { lastFrame, keys, type, session } = await sandbox();
+    await keys(TAB);
+    expect(lastFrame()).toContain('❯ Create a user');
+    await keys(ENTER);
+    expect(lastFrame()).toContain('User name?');
+    await type('two words');
+    expect(lastFrame()).toContain('✗ Use 1 to 64 letters');
+    await type('carol');
+    const frame = lastFrame() ?? '';
+    expect(frame).toContain('learner@laptop:~$ aws iam create-user --user-name carol');
+    expect(frame).toContain('"UserName": "carol"');
+    expect(Object.keys(session.world.accounts['111122223333']?.iam.users ?? {})).toContain('carol');
+    // The menu's command is in the history like a typed one.
+    expect(session.state.history.at(-1)).toBe('aws iam create-user --user-name carol');
+  });
+
+  it('Esc leaves a menu without running anything', async () => {
+    const { lastFrame, keys, session } = await sandbox();
+    await keys(TAB, DOWN, DOWN, ENTER);
+    expect(lastFrame()).toContain('Which user?');
+    await keys(ESC);
+    expect(lastFrame()).toContain('learner@laptop:~$');
+    expect(session.state.history).toEqual([]);
+  });
+
+  it('? on an empty line shows the keys; inside a line it is typed', async () => {
+    const { lastFrame, keys } = await sandbox();
+    await keys('?');
+    expect(lastFrame()).toMatch(/Ctrl\+Y +why: the last denied request/);
+    await keys(ESC, 'aws iam list-users --query Users[?');
+    expect(lastFrame()).toContain('learner@laptop:~$ aws iam list-users --query Users[?');
+  });
+
+  it('PageUp scrolls back through a long output; typing comes back down; clear empties it', async () => {
+    const { lastFrame, keys, type } = await sandbox();
+    await type('aws iam list-policies --scope AWS');
+    expect(lastFrame()).not.toContain('"Policies": [');
+    await keys(PAGE_UP);
+    expect(lastFrame()).toMatch(/── \d+ newer lines below · PageDown or any key ──/);
+    await keys('x');
+    expect(lastFrame()).not.toContain('newer lines below');
+    await keys('\u007f');
+    await type('clear');
+    expect(lastFrame()).not.toContain('PolicyName');
+  });
+});
