@@ -103,16 +103,18 @@ function globalContext(
     'aws:RequestedRegion': env.region,
     ...tagKeys('aws:PrincipalTag', tags),
   };
-  // aws:MultiFactorAuthPresent is absent, not false, unless MFA was used (iam-facts.md).
-  const mfaAt =
-    caller.kind === 'session' && caller.session.mfaAuthenticated
-      ? caller.session.issuedAt
-      : undefined;
-  if ((caller.kind === 'user' || caller.kind === 'root') && caller.mfa)
-    context['aws:MultiFactorAuthPresent'] = 'true';
-  if (mfaAt !== undefined) {
-    context['aws:MultiFactorAuthPresent'] = 'true';
-    context['aws:MultiFactorAuthAge'] = String(Math.floor((world.now - mfaAt) / 1000));
+  // aws:MultiFactorAuthPresent is absent with long-term access keys (iam-facts.md); temporary
+  // credentials (a role session, GetSessionToken's) carry it, true or false as MFA was used or
+  // not (reference_policies_condition-keys.html#condition-keys-multifactorauthpresent).
+  const userLike = caller.kind === 'user' || caller.kind === 'root';
+  if (caller.kind === 'session')
+    context['aws:MultiFactorAuthPresent'] = String(caller.session.mfaAuthenticated);
+  else if (userLike && (caller.mfa || caller.sessionIssuedAt !== undefined))
+    context['aws:MultiFactorAuthPresent'] = String(caller.mfa);
+  if (caller.kind === 'session' && caller.session.mfaAuthenticated) {
+    context['aws:MultiFactorAuthAge'] = String(
+      Math.floor((world.now - caller.session.issuedAt) / 1000),
+    );
   }
   if ((caller.kind === 'user' || caller.kind === 'root') && caller.sessionIssuedAt !== undefined) {
     context['aws:TokenIssueTime'] = isoSeconds(caller.sessionIssuedAt);

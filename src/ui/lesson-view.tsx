@@ -109,7 +109,7 @@ export function LessonView({
       {help && !inTask ? <KeysHelp keys={LESSON_KEYS} /> : null}
       <Text dimColor>
         {inTask
-          ? "In the console: 'hint', 'check', 'solution', 'next', 'back', 'home'"
+          ? "In the console: 'hint', 'check', 'solution', 'restart', 'next', 'back', 'home'; '?' for keys"
           : step.kind === 'read'
             ? '?: keys · Enter or →: next · Esc or ←: previous step · q: home'
             : '?: keys · Enter: answer · n or →: next · Esc or ←: previous step · q: home'}

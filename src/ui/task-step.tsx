@@ -53,7 +53,7 @@ function CheckLine({ check }: { check: CheckResult }) {
 }
 
 export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskStepProps) {
-  const [opened] = useState(() => openTask(lesson, step, saved));
+  const [opened, setOpened] = useState(() => openTask(lesson, step, saved));
   // The checklist is drawn from the session, which a line changes: a new frame after each.
   const [, setLinesRun] = useState(0);
   if (!opened.ok) return <Text color="red">✗ {opened.message}</Text>;
@@ -66,7 +66,14 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
         onLeave();
         return [];
       }
-      const events: Record<Exclude<TutorWord, 'home'>, LessonEvent> = {
+      if (typed.word === 'restart') {
+        // The starting world again; hints taken and attempts made still count.
+        const fresh = openTask(lesson, step);
+        if (fresh.ok) send({ type: 'save-world', world: taskSnapshot(fresh.session) });
+        setOpened(fresh);
+        return ['The task starts over: its world is as it was at the start.'];
+      }
+      const events: Record<Exclude<TutorWord, 'home' | 'restart'>, LessonEvent> = {
         check: { type: 'graded', grade: session.grade, asked: true },
         next: { type: 'next' },
         back: { type: 'back' },
@@ -102,7 +109,7 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
       </Box>
       <Workbench
         session={session.console}
-        welcome="Type aws commands here. Tutor: 'hint', 'check', 'solution', 'next', 'back', 'home'. '?' for keys, Tab for menus."
+        welcome="Type aws commands here. Tutor: 'hint', 'check', 'solution', 'restart', 'next', 'back', 'home'. '?' for keys, Tab for menus."
         height={Math.max(4, height - checks.length - 5)}
         onLine={onLine}
       />

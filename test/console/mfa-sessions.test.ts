@@ -124,3 +124,73 @@ describe('a role that requires MFA (id_credentials_mfa_configure-api-require)', 
     );
   });
 });
+
+// GetSessionToken's credentials got without MFA cannot call IAM at all: the probe is S3's.
+describe('aws:MultiFactorAuthPresent (reference_policies_condition-keys, MultiFactorAuthPresent)', () => {
+  const presentIs = (session: ConsoleSession) => {
+    run(session, 'aws s3api list-buckets');
+    return /Bool aws:MultiFactorAuthPresent \["false"\]; request: (\S+)/.exec(
+      ok(session, 'explain'),
+    )?.[1];
+  };
+  const denyWithoutMfa = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Deny',
+        Action: 's3:ListAllMyBuckets',
+        Resource: '*',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } },
+      },
+    ],
+  });
+
+  it('is absent with long-term keys, so a Bool "false" Deny does not apply to them', () => {
+    const session = withMfa();
+    ok(
+      session,
+      `aws iam put-user-policy --user-name admin --policy-name no-mfa --policy-document '${denyWithoutMfa}'`,
+    );
+    expect(presentIs(session)).toBe('missing');
+    expect(run(session, 'aws s3api list-buckets').exitCode).toBe(0);
+  });
+
+  it('is "false" in temporary credentials got without MFA, and "true" with it', () => {
+    const session = withMfa();
+    ok(
+      session,
+      `aws iam put-user-policy --user-name admin --policy-name no-mfa --policy-document '${denyWithoutMfa}'`,
+    );
+    exportCredentials(session, sessionToken(session));
+    expect(presentIs(session)).toBe('"false"');
+    expect(run(session, 'aws s3api list-buckets').exitCode).toBe(254);
+    ok(session, 'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN');
+    const code = ok(session, 'mfa-code ~/seed.txt');
+    exportCredentials(
+      session,
+      sessionToken(session, `--serial-number ${SERIAL} --token-code ${code}`),
+    );
+    expect(presentIs(session)).toBe('"true"');
+  });
+
+  it('is "false" in a role session assumed without MFA', () => {
+    const session = withMfa();
+    ok(
+      session,
+      `aws iam create-role --role-name ops --assume-role-policy-document '${trustPolicy({ AWS: ADMIN_ARN })}'`,
+    );
+    ok(
+      session,
+      `aws iam put-role-policy --role-name ops --policy-name no-mfa --policy-document '${denyWithoutMfa}'`,
+    );
+    const out = ok(
+      session,
+      `aws sts assume-role --role-arn arn:aws:iam::${SANDBOX_ACCOUNT}:role/ops --role-session-name ops-session`,
+    );
+    exportCredentials(
+      session,
+      (JSON.parse(out) as { Credentials: Record<string, string> }).Credentials,
+    );
+    expect(presentIs(session)).toBe('"false"');
+  });
+});

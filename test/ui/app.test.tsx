@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { keyboard, settled } from './keys.js';
 import { createSandbox } from '../../src/console/sandbox.js';
 import { loadLessons } from '../../src/lessons/load.js';
 import { ProgressStore } from '../../src/progress/store.js';
@@ -19,7 +20,6 @@ function taskSolution(): string[] {
 }
 const ENTER = '\r';
 const DOWN = '\u001b[B';
-const settle = () => new Promise((done) => setTimeout(done, 60));
 
 function app(extra: { path: string; text: string }[] = []) {
   const lessons = loadLessons([{ path: FIXTURE, text: readFileSync(FIXTURE, 'utf8') }, ...extra]);
@@ -35,19 +35,15 @@ function app(extra: { path: string; text: string }[] = []) {
       onInterrupt={() => interrupts.push(1)}
     />,
   );
-  const keys = async (...inputs: string[]) => {
-    for (const input of inputs) {
-      rendered.stdin.write(input);
-      await settle();
-    }
-  };
+  const keys = keyboard(rendered);
   return { ...rendered, keys, store, interrupts };
 }
 
 describe('the tutorial', () => {
   it('lists the lessons on Home with a status mark, a broken one too, then the sandbox', async () => {
-    const { lastFrame, keys } = app([{ path: 'lessons/02-broken.yaml', text: 'id: [' }]);
-    await settle();
+    const rendered = app([{ path: 'lessons/02-broken.yaml', text: 'id: [' }]);
+    const { lastFrame, keys } = rendered;
+    await settled(rendered);
     const home = lastFrame() ?? '';
     expect(home).toContain('0 of 1 lessons completed');
     expect(home).toContain('❯ · 1. An application on EC2  (15 min)');
@@ -114,6 +110,21 @@ describe('the tutorial', () => {
     expect(lastFrame()).toContain('✓ Task complete: every check passes. Type next to go on.');
     await keys('next', ENTER);
     expect(lastFrame()).toContain("✓ Lesson complete. Type 'home' to go back to Home.");
+  });
+
+  it('restart puts the task back to its starting world, and the saved world with it', async () => {
+    const { lastFrame, keys, store } = app();
+    await keys(ENTER, ENTER, DOWN, ENTER, 'n', DOWN, DOWN, ENTER, 'n');
+    const [first] = taskSolution();
+    await keys(first ?? '', ENTER);
+    expect(lastFrame()).toContain('✓ The role app trusts EC2');
+    await keys('restart', ENTER);
+    expect(lastFrame()).toContain('The task starts over: its world is as it was at the start.');
+    expect(lastFrame()).toContain('· The role app trusts EC2');
+    await keys('aws iam list-roles --query Roles[].RoleName --output text', ENTER);
+    expect(lastFrame()).not.toMatch(/^app$/m);
+    const saved = store.lesson('app-on-ec2')?.state.steps['role-for-app'];
+    expect(saved?.kind === 'task' && saved.world).not.toContain('role/app');
   });
 
   it('answers a quiz of several right options with Space to tick and Enter to answer', async () => {

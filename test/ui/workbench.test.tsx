@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { keyboard } from './keys.js';
 import { createSandbox } from '../../src/console/sandbox.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { App } from '../../src/ui/app.js';
@@ -17,7 +18,6 @@ const DOWN = '\u001b[B';
 const PAGE_UP = '\u001b[5~';
 const CTRL_Y = '\u0019';
 const CTRL_T = '\u0014';
-const settle = () => new Promise((done) => setTimeout(done, 60));
 
 const DENY_DELETE =
   '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:DeleteUser","Resource":"*"}]}';
@@ -38,12 +38,7 @@ async function sandbox() {
       onInterrupt={() => undefined}
     />,
   );
-  const keys = async (...inputs: string[]) => {
-    for (const input of inputs) {
-      rendered.stdin.write(input);
-      await settle();
-    }
-  };
+  const keys = keyboard(rendered);
   const type = (line: string) => keys(line, ENTER);
   await keys(ENTER);
   return { ...rendered, keys, type, session };
