@@ -23,7 +23,7 @@ const VERSION = typeof IAM_TUTOR_VERSION === 'string' ? IAM_TUTOR_VERSION : 'dev
 
 const HELP = `iam-tutor ${VERSION}: learn when to use an AWS IAM user and when a role, in a simulated AWS.
 
-Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color]   the interactive tutorial
+Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color] [--plain]   the interactive tutorial
        iam-tutor <command> [options]
 
 Commands:

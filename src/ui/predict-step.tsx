@@ -5,7 +5,7 @@ import SelectInput from 'ink-select-input';
 import type { Decision, PredictStep as Predict } from '../lessons/schema.js';
 import { AnswerFeedback } from './answer-feedback.js';
 import { printable } from './printable.js';
-import { reflow } from './reflow.js';
+import { Prose } from './prose.js';
 
 const CHOICES: { label: string; value: Decision }[] = [
   { label: 'Allowed', value: 'allowed' },
@@ -22,14 +22,19 @@ export function PredictStep({
   answer?: { right: boolean; explanation: string };
   onAnswer: (decision: Decision) => void;
 }) {
-  const { principal, action, resource } = step.request;
+  const { principal, action, resource, context } = step.request;
   return (
     <Box flexDirection="column">
-      <Text>{printable(reflow(step.text))}</Text>
+      <Prose text={step.text} />
       <Box flexDirection="column" marginY={1}>
         <Text>principal {printable(principal)}</Text>
         <Text>action {printable(action)}</Text>
         <Text>resource {printable(resource)}</Text>
+        {Object.entries(context ?? {}).map(([key, value]) => (
+          <Text key={key}>
+            {printable(key)} = {printable(Array.isArray(value) ? value.join(', ') : value)}
+          </Text>
+        ))}
       </Box>
       <Text bold>What does AWS decide?</Text>
       <SelectInput

@@ -9,12 +9,15 @@ export interface TutorialOptions {
   lessons: readonly LoadedLesson[];
   store: ProgressStore;
   newSandbox: () => ConsoleSession;
+  /** Linear text for screen readers and logs (Ink's screen-reader mode). */
+  plain: boolean;
 }
 
 export async function runTutorial({
   lessons,
   store,
   newSandbox,
+  plain,
 }: TutorialOptions): Promise<number> {
   const ended = { interrupted: false };
   const app = render(
@@ -27,7 +30,7 @@ export async function runTutorial({
         ended.interrupted = true;
       }}
     />,
-    { exitOnCtrlC: false },
+    { exitOnCtrlC: false, isScreenReaderEnabled: plain },
   );
   await app.waitUntilExit();
   return ended.interrupted ? 130 : 0;

@@ -8,7 +8,7 @@ import type { LessonEvent, Outcome } from '../lessons/runner.js';
 import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
 import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
 import { printable } from './printable.js';
-import { reflow } from './reflow.js';
+import { Prose } from './prose.js';
 import { Workbench } from './workbench.js';
 
 export interface TaskStepProps {
@@ -96,7 +96,7 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
   return (
     <Box flexDirection="column">
       <Text bold>{printable(step.title)}</Text>
-      <Text>{printable(reflow(step.goal))}</Text>
+      <Prose text={step.goal} />
       <Box flexDirection="column" marginY={1}>
         {checks.map((check) => (
           <CheckLine key={check.id} check={check} />

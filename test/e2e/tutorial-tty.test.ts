@@ -49,6 +49,13 @@ describe('the tutorial in a terminal', () => {
     );
     await press(t, 'Enter');
     await t.waitFor((s) => s.includes('✓ The role app trusts EC2'));
+    // Why: the request just made, as the AWS flowchart; Esc comes back to the console.
+    await press(t, 'C-y');
+    await t.waitFor(
+      (s) => s.includes('The AWS evaluation flowchart, in order:') && s.includes('✓ ALLOWED'),
+    );
+    await press(t, 'Escape');
+    await t.waitFor((s) => s.includes('learner@laptop:~$') && !s.includes('flowchart'));
     t.type('next');
     await press(t, 'Enter');
     await t.waitFor((s) => s.includes('the task is not done yet'));
@@ -88,6 +95,8 @@ describe('the tutorial in a terminal', () => {
     ['colour by default', [], true],
     ['no colour with NO_COLOR', ['NO_COLOR=1'], false],
     ['no colour with --no-color', ['--no-color'], false],
+    ['plain text with --plain', ['--plain'], false],
+    ["plain text with Ink's INK_SCREEN_READER", ['INK_SCREEN_READER=true'], false],
   ])(
     '%s',
     async (_what, extra, coloured) => {

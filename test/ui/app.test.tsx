@@ -68,6 +68,9 @@ describe('the tutorial', () => {
     const { lastFrame, keys, store } = app();
     await keys(ENTER);
     expect(lastFrame()).toContain('An application on EC2 · Step 1/4');
+    // Inline markdown: the emphasis markers go, a code span keeps its backticks.
+    expect(lastFrame()).toContain('gets temporary credentials');
+    expect(lastFrame()).toContain('No `AKIA` key is stored anywhere.');
     await keys(ENTER);
     expect(lastFrame()).toContain('Step 2/4');
     await keys(ENTER);
