@@ -30,6 +30,7 @@ export const CONSOLE_KEYS: Keys = [
   ['Tab (empty line)', 'action menus: create a user, a role, a policy, ... (or type menu)'],
   ['Ctrl+Y', 'why: the last denied request as the AWS flowchart (or type explain)'],
   ['Ctrl+T', 'who can assume what: roles and their trust (or type trust)'],
+  ['edit FILE', 'edit a file (a policy.json) in $VISUAL or $EDITOR; checked on save'],
   ['PageUp PageDown', 'scroll back through the output'],
   ['Ctrl+L', 'clear the output (or type clear)'],
   ['Ctrl+A Ctrl+E', 'start or end of the line; Ctrl+U Ctrl+K delete before or after'],

@@ -4,6 +4,8 @@ import type { ConsoleSession } from '../console/session.js';
 import type { LoadedLesson } from '../lessons/load.js';
 import type { ProgressStore } from '../progress/store.js';
 import { App } from './app.js';
+import { EditorContext } from './editor-context.js';
+import { terminalEditor } from './terminal-editor.js';
 
 export interface TutorialOptions {
   lessons: readonly LoadedLesson[];
@@ -21,15 +23,17 @@ export async function runTutorial({
 }: TutorialOptions): Promise<number> {
   const ended = { interrupted: false };
   const app = render(
-    <App
-      lessons={lessons}
-      store={store}
-      newSandbox={newSandbox}
-      notices={store.notices}
-      onInterrupt={() => {
-        ended.interrupted = true;
-      }}
-    />,
+    <EditorContext.Provider value={terminalEditor(process.stdin, process.stdout, process.env)}>
+      <App
+        lessons={lessons}
+        store={store}
+        newSandbox={newSandbox}
+        notices={store.notices}
+        onInterrupt={() => {
+          ended.interrupted = true;
+        }}
+      />
+    </EditorContext.Provider>,
     { exitOnCtrlC: false, isScreenReaderEnabled: plain },
   );
   await app.waitUntilExit();

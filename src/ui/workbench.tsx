@@ -1,16 +1,18 @@
 // The console with its views, as a task and the sandbox show it: the console itself; Why (the
 // AWS flowchart of a request: `explain`, or Ctrl+Y for the last denial); who can assume what
 // (`trust` or Ctrl+T); the action menus (`menu`, or Tab on an empty line); the keys (`?` on an
-// empty line). Lines typed or made by a menu go to `onLine` alike, so a menu's command is echoed
+// empty line); `edit FILE` in the learner's own editor. Lines typed or made by a menu go to `onLine` alike, so a menu's command is echoed
 // as if typed.
 import { Box, type Key } from 'ink';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
+import { editFile } from '../console/edit-file.js';
 import { promptOf } from '../console/machine.js';
 import type { ConsoleSession } from '../console/session.js';
 import { completeLine } from '../console/complete-line.js';
 import { trustMap } from '../aws/trust-map.js';
 import { ActionMenu } from './action-menu.js';
 import { ConsolePane } from './console-pane.js';
+import { EditorContext } from './editor-context.js';
 import { CONSOLE_KEYS, keysLines } from './keys-help.js';
 import { Pager } from './pager.js';
 import { trustLines } from './trust-lines.js';
@@ -37,7 +39,14 @@ export interface WorkbenchProps {
 export function Workbench({ session, welcome, height, onLine }: WorkbenchProps) {
   const [output, setOutput] = useState<readonly string[]>([welcome]);
   const [view, setView] = useState<View>('console');
+  const openEditor = useContext(EditorContext);
   const prompt = promptOf(session.state);
+  const edit = (args: string[]): string[] => {
+    const [path, ...extra] = args;
+    if (path === undefined || extra.length > 0)
+      return ['edit: give one FILE, e.g. edit policy.json'];
+    return editFile(session, path, openEditor ?? (() => undefined));
+  };
   const run = (line: string) => {
     const echo = `${prompt}${line}`;
     const word = VIEW_WORDS[line.trim()];
@@ -49,7 +58,8 @@ export function Workbench({ session, welcome, height, onLine }: WorkbenchProps) 
       setOutput([]);
       return;
     }
-    const printed = onLine(line);
+    const [first, ...args] = line.trim().split(/\s+/);
+    const printed = first === 'edit' ? edit(args) : onLine(line);
     setOutput((before) => [...before, echo, ...printed].slice(-SCROLLBACK));
   };
   const onKey = (input: string, key: Key, typed: string): boolean => {

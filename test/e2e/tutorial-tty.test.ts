@@ -1,7 +1,7 @@
 // The tutorial in a real terminal (tmux), as a learner goes through it: Home, a read step, a
 // quiz, a prediction, a task done in the console with its checklist ticking, Ctrl+C, and the
 // progress found again on the next start.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,35 @@ describe('the tutorial in a terminal', () => {
     // The task's world came back with the progress: the role is still there.
     await again.waitFor((s) => s.includes('Step 4/4') && s.includes('✓ The role app trusts EC2'));
   }, 60_000);
+
+  it("edit FILE hands the terminal to the learner's $EDITOR and takes it back", async () => {
+    const data = mkdtempSync(join(tmpdir(), 'iam-tutor-tty-'));
+    // An "editor" that saves a fixed document: what a person would type in nano or vim.
+    const document = join(data, 'typed.json');
+    writeFileSync(
+      document,
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}',
+    );
+    const t = (terminal = Terminal.open(
+      ['--lessons', 'test/lessons/fixtures/good', '--data-dir', data],
+      undefined,
+      [`EDITOR=cp ${document}`],
+    ));
+    await t.waitFor((s) => s.includes('lessons completed'));
+    await press(t, 'Down', 'Enter');
+    await t.waitFor((s) => s.includes('learner@laptop:~$'));
+    t.type('edit policy.json');
+    await press(t, 'Enter');
+    await t.waitFor((s) => s.includes('edit: policy.json saved (a valid policy document)'));
+    // The keyboard is the tutorial's again: a command typed now runs.
+    t.type(
+      'aws iam put-user-policy --user-name admin --policy-name list --policy-document file://policy.json',
+    );
+    await press(t, 'Enter');
+    t.type('aws iam list-user-policies --user-name admin --output text');
+    await press(t, 'Enter');
+    await t.waitFor((s) => /POLICYNAMES\s+list/.test(s));
+  }, 30_000);
 
   it('says how big the window must be when it is too small', async () => {
     const t = (terminal = Terminal.open(

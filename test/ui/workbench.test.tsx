@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { keyboard } from './keys.js';
 import { createSandbox } from '../../src/console/sandbox.js';
 import { ProgressStore } from '../../src/progress/store.js';
+import type { OpenEditor } from '../../src/console/edit-file.js';
 import { App } from '../../src/ui/app.js';
+import { EditorContext } from '../../src/ui/editor-context.js';
 
 const ENTER = '\r';
 const ESC = '\u001b';
@@ -23,20 +25,22 @@ const DENY_DELETE =
   '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:DeleteUser","Resource":"*"}]}';
 
 /** The tutorial with no lessons, opened on its sandbox. */
-async function sandbox() {
+async function sandbox(editor?: OpenEditor) {
   const session = createSandbox('ui', Date.UTC(2026, 0, 12, 9));
   const store = new ProgressStore({
     dataDir: mkdtempSync(join(tmpdir(), 'iam-tutor-ui-')),
     now: () => new Date(),
   });
   const rendered = render(
-    <App
-      lessons={[]}
-      store={store}
-      notices={[]}
-      newSandbox={() => session}
-      onInterrupt={() => undefined}
-    />,
+    <EditorContext.Provider value={editor}>
+      <App
+        lessons={[]}
+        store={store}
+        notices={[]}
+        newSandbox={() => session}
+        onInterrupt={() => undefined}
+      />
+    </EditorContext.Provider>,
   );
   const keys = keyboard(rendered);
   const type = (line: string) => keys(line, ENTER);
@@ -134,5 +138,29 @@ describe('the console views', () => {
     await keys('\u007f');
     await type('clear');
     expect(lastFrame()).not.toContain('PolicyName');
+  });
+
+  it('edit FILE opens the editor on the machine’s file, and reopens it with IAM’s problem', async () => {
+    const saves = [
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Resource":"*"}]}',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}',
+    ];
+    const opened: string[] = [];
+    const { lastFrame, type, session } = await sandbox((text) => {
+      opened.push(text);
+      return saves.shift();
+    });
+    await type('edit policy.json');
+    expect(lastFrame()).toContain('edit: policy.json saved (a valid policy document)');
+    expect(opened[1]).toContain('MalformedPolicyDocument: Policy statement must contain actions.');
+    expect(session.state.machines.laptop?.files['/home/learner/policy.json']).toContain(
+      's3:ListAllMyBuckets',
+    );
+  });
+
+  it('edit says how to set an editor where none can start', async () => {
+    const { lastFrame, type } = await sandbox();
+    await type('edit policy.json');
+    expect(lastFrame()).toContain('edit: no editor could be started: set VISUAL or EDITOR');
   });
 });
