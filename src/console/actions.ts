@@ -91,17 +91,26 @@ function trustDocument(answers: Answers): string {
 
 const SERVICES = ['s3', 'iam', 'sts', 'ec2'];
 
+/** The resource choice that asks for an ARN to type. */
+const TYPED_ARN = 'typed';
+
 /** Resources the chosen service's actions can name in this world, and "*". */
 function resourceChoices(world: World, service: string): Choice[] {
+  const typed = { label: 'an ARN I type', value: TYPED_ARN };
   const everything = { label: '* (every resource: rarely what you want)', value: '*' };
-  if (service !== 's3') return [everything];
-  return [
-    ...Object.keys(world.buckets).flatMap((bucket) => [
-      { label: `the objects in ${bucket}`, value: `arn:aws:s3:::${bucket}/*` },
-      { label: `the bucket ${bucket} itself (for s3:ListBucket)`, value: `arn:aws:s3:::${bucket}` },
-    ]),
-    everything,
-  ];
+  const inWorld: Choice[] =
+    service === 's3'
+      ? Object.keys(world.buckets).flatMap((bucket) => [
+          { label: `the objects in ${bucket}`, value: `arn:aws:s3:::${bucket}/*` },
+          {
+            label: `the bucket ${bucket} itself (for s3:ListBucket)`,
+            value: `arn:aws:s3:::${bucket}`,
+          },
+        ])
+      : service === 'iam' || service === 'sts'
+        ? named(worldValues(world, { member: 'RoleArn' }))
+        : [];
+  return [...inWorld, typed, everything];
 }
 
 /** The condition block the builder offers, by its choice value. */
@@ -114,7 +123,10 @@ function condition(answers: Answers): Record<string, unknown> | undefined {
 /** The policy the builder writes from its answers. */
 export function builtPolicy(answers: Answers): string {
   const actions = (answers.actions ?? '').split('\n').filter(Boolean);
-  const resources = (answers.resources ?? '').split('\n').filter(Boolean);
+  const resources = (answers.resources ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .map((resource) => (resource === TYPED_ARN ? (answers.arn ?? '') : resource));
   const when = condition(answers);
   return document({
     Effect: answers.effect ?? 'Allow',
@@ -150,6 +162,14 @@ const policyBuilder: Action = {
       kind: 'multi',
       choices: resourceChoices(world, answers.service ?? ''),
     },
+    (answers.resources ?? '').split('\n').includes(TYPED_ARN)
+      ? {
+          name: 'arn',
+          prompt: 'Which ARN?',
+          kind: 'text',
+          check: (v) => (v.startsWith('arn:') ? undefined : 'An ARN starts with arn:'),
+        }
+      : undefined,
     {
       name: 'condition',
       prompt: 'Only when?',

@@ -149,4 +149,39 @@ describe('action menus', () => {
     expect(values).toContain('s3:GetObject');
     expect(values.every((v) => v.startsWith('s3:'))).toBe(true);
   });
+
+  it('takes a typed ARN among the resources, and offers the roles for sts', () => {
+    const session = sandbox();
+    run(
+      session,
+      `aws iam create-role --role-name ops --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole"}]}'`,
+    );
+    const roles = nextField(action('build-policy'), session.world, {
+      effect: 'Allow',
+      service: 'sts',
+      actions: 'sts:AssumeRole',
+    });
+    expect(roles?.kind === 'multi' && roles.choices.map((c) => c.value)).toEqual([
+      'arn:aws:iam::111122223333:role/ops',
+      'typed',
+      '*',
+    ]);
+    const built = fill(session, 'build-policy', {
+      effect: 'Allow',
+      service: 'sts',
+      actions: 'sts:AssumeRole',
+      resources: 'typed',
+      arn: 'arn:aws:iam::444455556666:role/deployer',
+      condition: 'mfa',
+      holder: 'user admin',
+      name: 'assume-deployer',
+    });
+    expect(built.asked).toContain('arn');
+    expect(run(session, built.command).exitCode).toBe(0);
+    const stored = run(
+      session,
+      'aws iam get-user-policy --user-name admin --policy-name assume-deployer --query PolicyDocument.Statement[0].Resource --output text',
+    );
+    expect(stored.stdout).toBe('arn:aws:iam::444455556666:role/deployer\n');
+  });
 });
