@@ -29,6 +29,12 @@ export interface AppProps {
   onInterrupt: () => void;
 }
 
+/** The lesson after `lesson` in the course's order, if any. */
+function nextLesson(lessons: readonly LoadedLesson[], lesson: Lesson): Lesson | undefined {
+  const loaded = lessons.flatMap((entry) => (entry.ok ? [entry.lesson] : []));
+  return loaded[loaded.findIndex((l) => l.id === lesson.id) + 1];
+}
+
 function useWindowSize() {
   const { stdout } = useStdout();
   const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
@@ -86,7 +92,13 @@ export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppPro
         <Home lessons={lessons} records={records} onChoose={choose} />
       ) : null}
       {screen.kind === 'lesson' ? (
-        <LessonView lesson={screen.lesson} store={store} onLeave={home} rows={rows - 2} />
+        <LessonView
+          lesson={screen.lesson}
+          next={nextLesson(lessons, screen.lesson)?.title}
+          store={store}
+          onLeave={home}
+          rows={rows - 2}
+        />
       ) : null}
       {screen.kind === 'sandbox' ? (
         <SandboxView session={screen.session} onLeave={home} rows={rows - 2} />

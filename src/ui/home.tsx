@@ -39,17 +39,31 @@ export function Home({
   const completed = loaded.filter(
     (lesson) => lessonStatus(records[lesson.id]) === 'completed',
   ).length;
-  const resume = [...loaded]
-    .filter((lesson) => lessonStatus(records[lesson.id]) === 'in-progress')
-    .sort((a, b) =>
+  const latest = (list: Lesson[]) =>
+    [...list].sort((a, b) =>
       (records[b.id]?.lastActivity ?? '').localeCompare(records[a.id]?.lastActivity ?? ''),
     )[0];
+  const resume = latest(loaded.filter((l) => lessonStatus(records[l.id]) === 'in-progress'));
+  const notStarted = (lesson: Lesson) => lessonStatus(records[lesson.id]) === 'not-started';
+  // With nothing in progress, once a lesson is done, the next one not done comes first: after
+  // the lesson finished last (as its end screen said), else from the start.
+  const finished = latest(loaded.filter((l) => lessonStatus(records[l.id]) === 'completed'));
+  const upNext =
+    resume === undefined && finished !== undefined
+      ? (loaded.slice(loaded.indexOf(finished) + 1).find(notStarted) ?? loaded.find(notStarted))
+      : undefined;
   const items: { key: string; label: string; value: HomeChoice }[] = [];
   if (resume)
     items.push({
       key: 'continue',
       label: `Continue: ${printable(resume.title)}`,
       value: { kind: 'lesson', lesson: resume },
+    });
+  else if (upNext)
+    items.push({
+      key: 'next',
+      label: `Next: ${printable(upNext.title)}`,
+      value: { kind: 'lesson', lesson: upNext },
     });
   lessons.forEach((entry, i) => {
     if (!entry.ok) {

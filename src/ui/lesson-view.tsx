@@ -3,11 +3,13 @@
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { predictOutcome } from '../lessons/predict.js';
+import { scoreLesson } from '../lessons/score.js';
 import type { Outcome } from '../lessons/runner.js';
 import type { Decision, Lesson } from '../lessons/schema.js';
 import type { ProgressStore } from '../progress/store.js';
 import { PredictStep } from './predict-step.js';
 import { KeysHelp, LESSON_KEYS } from './keys-help.js';
+import { completionLines, LessonSummary } from './lesson-summary.js';
 import { printable } from './printable.js';
 import { QuizStep, type Answer } from './quiz-step.js';
 import { ReadStep } from './read-step.js';
@@ -16,16 +18,19 @@ import { useLesson } from './use-lesson.js';
 
 export function LessonView({
   lesson,
+  next,
   store,
   onLeave,
   rows,
 }: {
   lesson: Lesson;
+  /** The title of the lesson after this one, to say what comes next. */
+  next?: string;
   store: ProgressStore;
   onLeave: () => void;
   rows: number;
 }) {
-  const { state, send } = useLesson(lesson, store);
+  const { state, send, latest } = useLesson(lesson, store);
   const [answers, setAnswers] = useState<Record<string, Answer & { explanation?: string }>>({});
   const [notice, setNotice] = useState('');
   const [help, setHelp] = useState(false);
@@ -43,13 +48,7 @@ export function LessonView({
         setNotice('');
       } else if (input === 'n' || key.rightArrow || (key.return && !answering)) {
         const outcome = send({ type: 'next' });
-        setNotice(
-          outcome.kind === 'blocked'
-            ? outcome.reason
-            : state.completed && index === lesson.steps.length - 1
-              ? 'Lesson complete. q: back home'
-              : '',
-        );
+        setNotice(outcome.kind === 'blocked' ? outcome.reason : '');
       }
     },
     { isActive: !inTask },
@@ -100,12 +99,16 @@ export function LessonView({
             step={step}
             saved={saved?.kind === 'task' ? saved.world : undefined}
             send={send}
+            completion={() => completionLines(scoreLesson(lesson, latest()), next)}
             height={rows - 8}
             onLeave={onLeave}
           />
         ) : null}
       </Box>
       {notice ? <Text color="yellow">{printable(notice)}</Text> : null}
+      {state.completed && index === lesson.steps.length - 1 && !inTask ? (
+        <LessonSummary score={scoreLesson(lesson, state)} next={next} />
+      ) : null}
       {help && !inTask ? <KeysHelp keys={LESSON_KEYS} /> : null}
       <Text dimColor>
         {inTask

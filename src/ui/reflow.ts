@@ -22,3 +22,11 @@ export function reflow(text: string): string {
   }
   return out.join('\n');
 }
+
+/** Rows `text` takes in `columns` columns when each line wraps (an estimate: words may push). */
+export function wrappedRows(text: string, columns: number): number {
+  const width = Math.max(1, columns);
+  return text
+    .split('\n')
+    .reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / width)), 0);
+}

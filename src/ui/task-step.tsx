@@ -1,7 +1,7 @@
 // A `task` step: the goal, the checklist (a mark and the title of each check, live after every
 // command), the feedback the world shows, and the console. At the prompt, `hint`, `check`,
 // `solution` and `next` speak to the tutor.
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { useState } from 'react';
 import type { CheckResult } from '../lessons/grade.js';
 import type { LessonEvent, Outcome } from '../lessons/runner.js';
@@ -9,6 +9,7 @@ import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
 import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
 import { printable } from './printable.js';
 import { Prose } from './prose.js';
+import { reflow, wrappedRows } from './reflow.js';
 import { Workbench } from './workbench.js';
 
 export interface TaskStepProps {
@@ -16,14 +17,19 @@ export interface TaskStepProps {
   step: Task;
   saved?: string;
   send: (event: LessonEvent) => Outcome;
+  /** What to print when the lesson ends with this task: the score and what comes next. */
+  completion: () => string[];
   /** Rows the console may use. */
   height: number;
   onLeave: () => void;
 }
 
+/** Rows below which the console is too cramped to work in. */
+const MIN_CONSOLE_ROWS = 6;
+
 const lines = (text: string) => text.replace(/\n$/, '').split('\n');
 
-function outcomeLines(outcome: Outcome): string[] {
+function outcomeLines(outcome: Outcome, completion: () => string[]): string[] {
   switch (outcome.kind) {
     case 'hint':
       return [`Hint ${outcome.tier} of ${outcome.of}: ${outcome.text}`];
@@ -36,9 +42,9 @@ function outcomeLines(outcome: Outcome): string[] {
     case 'ignored':
       return [outcome.reason];
     case 'graded':
-      return [outcome.passed ? '✓ All checks pass.' : '✗ Not yet: see the checklist.'];
+      return [outcome.passed ? '✓ All checks pass.' : '✗ Not yet:'];
     case 'moved':
-      return outcome.last ? ["✓ Lesson complete. Type 'home' to go back to Home."] : [];
+      return outcome.last ? [...completion(), "Type 'home' to go back to Home."] : [];
     default:
       return [];
   }
@@ -52,8 +58,18 @@ function CheckLine({ check }: { check: CheckResult }) {
   );
 }
 
-export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskStepProps) {
+export function TaskStep({
+  lesson,
+  step,
+  saved,
+  send,
+  completion,
+  height,
+  onLeave,
+}: TaskStepProps) {
   const [opened, setOpened] = useState(() => openTask(lesson, step, saved));
+  const { stdout } = useStdout();
+  const columns = stdout.columns || 80;
   // The checklist is drawn from the session, which a line changes: a new frame after each.
   const [, setLinesRun] = useState(0);
   if (!opened.ok) return <Text color="red">✗ {opened.message}</Text>;
@@ -80,7 +96,12 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
         hint: { type: 'hint' },
         solution: { type: 'show-solution' },
       };
-      return outcomeLines(send(events[typed.word]));
+      const said = outcomeLines(send(events[typed.word]), completion);
+      // `check` lists every check, which a short window's checklist may not show.
+      const list = [...session.grade.checks, ...session.grade.probes].map(
+        (check) => `  ${check.holds ? '✓' : '·'} ${check.title}`,
+      );
+      return typed.word === 'check' ? [...said, ...list] : said;
     }
     if (typed.kind === 'incomplete') return [`(${typed.message}: finish the command on one line)`];
     const printed = [typed.output.stdout, typed.output.stderr].filter(Boolean).flatMap(lines);
@@ -93,24 +114,45 @@ export function TaskStep({ lesson, step, saved, send, height, onLeave }: TaskSte
     return [...printed, ...passed];
   };
   const checks = [...session.grade.checks, ...session.grade.probes];
+  const feedback = session.grade.feedback;
+  // The console needs room to be usable: in a short window the checklist shows how many checks
+  // pass and as many of those not passing yet as fit (`check` prints them all).
+  const fixedRows =
+    1 +
+    wrappedRows(reflow(step.goal), columns) +
+    2 +
+    feedback.reduce((rows, f) => rows + wrappedRows(`! ${f.feedback}`, columns), 0);
+  const compact = height - fixedRows - checks.length < MIN_CONSOLE_ROWS;
+  const pending = checks.filter((check) => !check.holds);
+  const shown = compact
+    ? pending.slice(0, Math.max(0, height - fixedRows - 1 - MIN_CONSOLE_ROWS))
+    : checks;
+  const hidden = pending.length - shown.length;
+  const checklistRows = shown.length + (compact ? 1 : 0);
   return (
     <Box flexDirection="column">
       <Text bold>{printable(step.title)}</Text>
       <Prose text={step.goal} />
       <Box flexDirection="column" marginY={1}>
-        {checks.map((check) => (
+        {compact ? (
+          <Text>
+            {checks.length - pending.length} of {checks.length} checks pass
+            {hidden > 0 ? ` · ${hidden} more not yet: type check` : ''}
+          </Text>
+        ) : null}
+        {shown.map((check) => (
           <CheckLine key={check.id} check={check} />
         ))}
-        {session.grade.feedback.map((feedback) => (
-          <Text key={feedback.key} color="yellow">
-            ! {printable(feedback.feedback)}
+        {feedback.map((f) => (
+          <Text key={f.key} color="yellow">
+            ! {printable(f.feedback)}
           </Text>
         ))}
       </Box>
       <Workbench
         session={session.console}
         welcome="Type aws commands here. Tutor: 'hint', 'check', 'solution', 'restart', 'next', 'back', 'home'. '?' for keys, Tab for menus."
-        height={Math.max(4, height - checks.length - 5)}
+        height={Math.max(3, height - fixedRows - checklistRows)}
         onLine={onLine}
       />
     </Box>

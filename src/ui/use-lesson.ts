@@ -21,5 +21,7 @@ export function useLesson(lesson: Lesson, store: ProgressStore) {
     },
     [lesson, store],
   );
-  return { state, send };
+  /** The state after the last event sent, before React renders it. */
+  const latest = useCallback(() => current.current, []);
+  return { state, send, latest };
 }

@@ -20,6 +20,7 @@ function taskSolution(): string[] {
 }
 const ENTER = '\r';
 const DOWN = '\u001b[B';
+const PAGE_UP = '\u001b[5~';
 
 function app(extra: { path: string; text: string }[] = []) {
   const lessons = loadLessons([{ path: FIXTURE, text: readFileSync(FIXTURE, 'utf8') }, ...extra]);
@@ -107,12 +108,20 @@ describe('the tutorial', () => {
       `aws iam create-role --role-name app --assume-role-policy-document '${trust}' --query Role.RoleName --output text`,
       ENTER,
     );
-    expect(lastFrame()).toContain('✓ The role app trusts EC2');
+    // A 24-row window: the checklist counts what passes and lists what does not yet.
+    expect(lastFrame()).toContain('3 of 5 checks pass');
+    expect(lastFrame()).not.toContain('The role app trusts EC2');
     expect(lastFrame()).toMatch(/^app$/m);
     for (const command of taskSolution().slice(1)) await keys(command, ENTER);
     expect(lastFrame()).toContain('✓ Task complete: every check passes. Type next to go on.');
     await keys('next', ENTER);
-    expect(lastFrame()).toContain("✓ Lesson complete. Type 'home' to go back to Home.");
+    expect(lastFrame()).toContain('That was the last lesson');
+    // The score is just above, in the console's scrollback.
+    await keys(PAGE_UP);
+    const done = lastFrame() ?? '';
+    expect(done).toContain('✓ Lesson complete');
+    // Both questions right at once, the task passed after one hint of two.
+    expect(done).toContain('Score 98/100 (3 of 3 graded steps solved)');
   });
 
   it('restart puts the task back to its starting world, and the saved world with it', async () => {
@@ -120,14 +129,39 @@ describe('the tutorial', () => {
     await keys(ENTER, ENTER, DOWN, ENTER, 'n', DOWN, DOWN, ENTER, 'n');
     const [first] = taskSolution();
     await keys(first ?? '', ENTER);
-    expect(lastFrame()).toContain('✓ The role app trusts EC2');
+    expect(lastFrame()).toContain('3 of 5 checks pass');
     await keys('restart', ENTER);
     expect(lastFrame()).toContain('The task starts over: its world is as it was at the start.');
+    // At the start nothing is made: the probes on the role cannot hold yet either.
+    expect(lastFrame()).toContain('0 of 5 checks pass');
     expect(lastFrame()).toContain('· The role app trusts EC2');
     await keys('aws iam list-roles --query Roles[].RoleName --output text', ENTER);
     expect(lastFrame()).not.toMatch(/^app$/m);
     const saved = store.lesson('app-on-ec2')?.state.steps['role-for-app'];
     expect(saved?.kind === 'task' && saved.world).not.toContain('role/app');
+  });
+
+  it('ends a lesson with its score and the next lesson, which Home then puts first', async () => {
+    const reading = (id: string, title: string) =>
+      [
+        `id: ${id}`,
+        `title: ${title}`,
+        'summary: Reading.',
+        'scenario: basics',
+        'minutes: 10',
+        'steps:',
+        '  - { kind: read, id: only, text: Just this. }',
+      ].join('\n');
+    const { lastFrame, keys } = app([
+      { path: 'lessons/02-first-read.yaml', text: reading('first-read', 'First read') },
+      { path: 'lessons/03-second-read.yaml', text: reading('second-read', 'Second read') },
+    ]);
+    await keys(DOWN, ENTER, ENTER);
+    expect(lastFrame()).toContain('✓ Lesson complete');
+    expect(lastFrame()).toContain('Score 100/100 (0 of 0 graded steps solved)');
+    expect(lastFrame()).toContain('Next: Second read (it is first on Home)');
+    await keys('q');
+    expect(lastFrame()).toContain('❯ Next: Second read');
   });
 
   it('answers a quiz of several right options with Space to tick and Enter to answer', async () => {
