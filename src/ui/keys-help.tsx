@@ -18,6 +18,7 @@ export const LESSON_KEYS: Keys = [
   ['n', 'next step, once the step allows it'],
   ['Esc or ←', 'previous step'],
   ['↑ ↓ or j k', 'move between answers; Space ticks one when several are right'],
+  ['w', 'after a prediction: why, as the AWS evaluation flowchart'],
   ['q', 'back to Home'],
   ['?', 'show or hide these keys'],
   ['Ctrl+C', 'quit (progress is saved as you go)'],

@@ -2,7 +2,7 @@
 // (once the step allows it), Esc goes back a step, q back home.
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
-import { predictOutcome } from '../lessons/predict.js';
+import { predictOutcome, type PredictOutcome } from '../lessons/predict.js';
 import { scoreLesson } from '../lessons/score.js';
 import type { Outcome } from '../lessons/runner.js';
 import type { Decision, Lesson } from '../lessons/schema.js';
@@ -10,7 +10,9 @@ import type { ProgressStore } from '../progress/store.js';
 import { PredictStep } from './predict-step.js';
 import { KeysHelp, LESSON_KEYS } from './keys-help.js';
 import { completionLines, LessonSummary } from './lesson-summary.js';
+import { Pager } from './pager.js';
 import { printable } from './printable.js';
+import { decisionLines } from './why-lines.js';
 import { QuizStep, type Answer } from './quiz-step.js';
 import { ReadStep } from './read-step.js';
 import { TaskStep } from './task-step.js';
@@ -31,7 +33,9 @@ export function LessonView({
   rows: number;
 }) {
   const { state, send, latest } = useLesson(lesson, store);
-  const [answers, setAnswers] = useState<Record<string, Answer & { explanation?: string }>>({});
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  // A prediction's decision drawn as the flowchart, over the step, while `w` keeps it open.
+  const [why, setWhy] = useState<PredictOutcome | undefined>(undefined);
   const [notice, setNotice] = useState('');
   const [help, setHelp] = useState(false);
   const index = Math.min(state.step, lesson.steps.length - 1);
@@ -40,7 +44,9 @@ export function LessonView({
   useInput(
     (input, key) => {
       const answering = step?.kind === 'quiz' || step?.kind === 'predict';
-      if (input === '?') setHelp((shown) => !shown);
+      const predicted = step?.kind === 'predict' ? answers[step.id]?.outcome : undefined;
+      if (input === 'w' && predicted?.ok === true) setWhy(predicted);
+      else if (input === '?') setHelp((shown) => !shown);
       else if (key.escape && help) setHelp(false);
       else if (input === 'q') onLeave();
       else if (key.escape || key.leftArrow) {
@@ -51,29 +57,40 @@ export function LessonView({
         setNotice(outcome.kind === 'blocked' ? outcome.reason : '');
       }
     },
-    { isActive: !inTask },
+    { isActive: !inTask && why === undefined },
   );
   if (step === undefined) return <Text>This lesson has no steps.</Text>;
   // The runner judges an answer; the view keeps what it said, to show it.
-  const answered = (outcome: Outcome, explanation?: string) => {
+  const answered = (outcome: Outcome, prediction?: PredictOutcome) => {
     setNotice('');
     if (outcome.kind !== 'answered') return;
     const { right, feedback } = outcome;
-    setAnswers((before) => ({ ...before, [step.id]: { right, feedback, explanation } }));
+    setAnswers((before) => ({
+      ...before,
+      [step.id]: { right, feedback, ...(prediction ? { outcome: prediction } : {}) },
+    }));
   };
   const answerQuiz = (choices: number[]) => {
     answered(send({ type: 'answer-quiz', choices }));
   };
   const answerPredict = (decision: Decision) => {
     if (step.kind !== 'predict') return;
-    const outcome = predictOutcome(lesson, step);
-    answered(
-      send({ type: 'answer-predict', decision }),
-      outcome.ok ? outcome.explanation : outcome.message,
-    );
+    answered(send({ type: 'answer-predict', decision }), predictOutcome(lesson, step));
   };
   const answer = answers[step.id];
   const saved = state.steps[step.id];
+  if (why?.ok === true) {
+    return (
+      <Pager
+        lines={decisionLines(why.authorization, why.deniedMessage)}
+        height={rows}
+        footer="Why, step by step · ↑/↓ scroll · Esc back"
+        onClose={() => {
+          setWhy(undefined);
+        }}
+      />
+    );
+  }
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -85,12 +102,7 @@ export function LessonView({
           <QuizStep key={step.id} step={step} answer={answer} onAnswer={answerQuiz} />
         ) : null}
         {step.kind === 'predict' ? (
-          <PredictStep
-            key={step.id}
-            step={step}
-            answer={answer && { right: answer.right, explanation: answer.explanation ?? '' }}
-            onAnswer={answerPredict}
-          />
+          <PredictStep key={step.id} step={step} answer={answer} onAnswer={answerPredict} />
         ) : null}
         {step.kind === 'task' ? (
           <TaskStep

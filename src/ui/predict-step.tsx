@@ -3,7 +3,10 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import type { Decision, PredictStep as Predict } from '../lessons/schema.js';
+import type { PredictOutcome } from '../lessons/predict.js';
 import { AnswerFeedback } from './answer-feedback.js';
+import type { Answer } from './quiz-step.js';
+import { decidedAt, decisionText } from './why-lines.js';
 import { printable } from './printable.js';
 import { Prose } from './prose.js';
 
@@ -13,13 +16,25 @@ const CHOICES: { label: string; value: Decision }[] = [
   { label: 'Denied implicitly (nothing allows it)', value: 'implicitDeny' },
 ];
 
+/** The decision in a few lines; `w` opens the whole flowchart. */
+function outcomeLines(outcome: PredictOutcome | undefined): string[] {
+  if (outcome === undefined) return [];
+  if (!outcome.ok) return [outcome.message];
+  const at = decidedAt(outcome.authorization.explanation);
+  return [
+    `AWS decides: ${decisionText(outcome.decision)}`,
+    ...(at === undefined ? [] : [`Decided at: ${at}`]),
+    'w: why, step by step (the evaluation flowchart)',
+  ];
+}
+
 export function PredictStep({
   step,
   answer,
   onAnswer,
 }: {
   step: Predict;
-  answer?: { right: boolean; explanation: string };
+  answer?: Answer;
   onAnswer: (decision: Decision) => void;
 }) {
   const { principal, action, resource, context } = step.request;
@@ -43,9 +58,7 @@ export function PredictStep({
           onAnswer(item.value);
         }}
       />
-      {answer ? (
-        <AnswerFeedback right={answer.right} lines={answer.explanation.split('\n')} />
-      ) : null}
+      {answer ? <AnswerFeedback right={answer.right} lines={outcomeLines(answer.outcome)} /> : null}
     </Box>
   );
 }

@@ -2,6 +2,7 @@
 // and the feedback of each option chosen.
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
+import type { PredictOutcome } from '../lessons/predict.js';
 import type { QuizStep as Quiz } from '../lessons/schema.js';
 import { AnswerFeedback } from './answer-feedback.js';
 import { MultiChoice } from './multi-choice.js';
@@ -10,6 +11,8 @@ import { printable } from './printable.js';
 export interface Answer {
   right: boolean;
   feedback: string[];
+  /** For a prediction: the engine's decision, and why. */
+  outcome?: PredictOutcome;
 }
 
 export function QuizStep({

@@ -21,6 +21,13 @@ async function press(t: Terminal, ...keys: string[]): Promise<void> {
   }
 }
 
+/** Types a line and presses Enter once it shows, so the two never arrive as one paste. */
+async function typeLine(t: Terminal, line: string): Promise<void> {
+  t.type(line);
+  await t.waitFor((s) => s.replace(/\s+/g, '').includes(line.replace(/\s+/g, '').slice(-30)));
+  await press(t, 'Enter');
+}
+
 describe('the tutorial in a terminal', () => {
   it('goes from Home through a lesson to a task, and keeps the progress over a restart', async () => {
     const data = mkdtempSync(join(tmpdir(), 'iam-tutor-tty-'));
@@ -40,14 +47,21 @@ describe('the tutorial in a terminal', () => {
     await press(t, 'n');
     await t.waitFor((s) => s.includes('Step 3/4') && s.includes('What does AWS decide?'));
     await press(t, 'Down', 'Down', 'Enter');
-    await t.waitFor((s) => s.includes('✓ Right.') && s.includes('> Identity-based policies:'));
+    await t.waitFor(
+      (s) =>
+        s.includes('✓ Right.') && s.includes('Decided at: Do the identity-based policies allow?'),
+    );
+    await press(t, 'w');
+    await t.waitFor((s) => s.includes('The AWS evaluation flowchart, in order:'));
+    await press(t, 'Escape');
+    await t.waitFor((s) => s.includes('What does AWS decide?'));
     await press(t, 'n');
     await t.waitFor((s) => s.includes('Step 4/4') && s.includes('· The role app trusts EC2'));
 
-    t.type(
+    await typeLine(
+      t,
       `aws iam create-role --role-name app --assume-role-policy-document '${TRUST}' --query Role.RoleName --output text`,
     );
-    await press(t, 'Enter');
     await t.waitFor((s) => s.includes('✓ The role app trusts EC2'));
     // Why: the request just made, as the AWS flowchart; Esc comes back to the console.
     await press(t, 'C-y');
@@ -56,8 +70,7 @@ describe('the tutorial in a terminal', () => {
     );
     await press(t, 'Escape');
     await t.waitFor((s) => s.includes('learner@laptop:~$') && !s.includes('flowchart'));
-    t.type('next');
-    await press(t, 'Enter');
+    await typeLine(t, 'next');
     await t.waitFor((s) => s.includes('the task is not done yet'));
 
     await press(t, 'C-c');
@@ -88,18 +101,18 @@ describe('the tutorial in a terminal', () => {
       [`EDITOR=cp ${document}`],
     ));
     await t.waitFor((s) => s.includes('lessons completed'));
-    await press(t, 'Down', 'Enter');
-    await t.waitFor((s) => s.includes('learner@laptop:~$'));
-    t.type('edit policy.json');
+    await press(t, 'Down');
+    await t.waitFor((s) => s.includes('❯ Sandbox'));
     await press(t, 'Enter');
+    await t.waitFor((s) => s.includes('learner@laptop:~$'));
+    await typeLine(t, 'edit policy.json');
     await t.waitFor((s) => s.includes('edit: policy.json saved (a valid policy document)'));
     // The keyboard is the tutorial's again: a command typed now runs.
-    t.type(
+    await typeLine(
+      t,
       'aws iam put-user-policy --user-name admin --policy-name list --policy-document file://policy.json',
     );
-    await press(t, 'Enter');
-    t.type('aws iam list-user-policies --user-name admin --output text');
-    await press(t, 'Enter');
+    await typeLine(t, 'aws iam list-user-policies --user-name admin --output text');
     await t.waitFor((s) => /POLICYNAMES\s+list/.test(s));
   }, 30_000);
 
@@ -138,7 +151,14 @@ describe('the tutorial in a terminal', () => {
         env,
       ));
       await t.waitFor((s) => s.includes('lessons completed'));
-      await press(t, 'Enter', 'Enter', 'Down', 'Enter');
+      // Each key waits for its screen: on a busy machine keys sent too fast arrive as one input.
+      await press(t, 'Enter');
+      await t.waitFor((s) => s.includes('Step 1/4'));
+      await press(t, 'Enter');
+      await t.waitFor((s) => s.includes('Step 2/4'));
+      await press(t, 'Down');
+      await t.waitFor((s) => s.includes('❯ Temporary credentials'));
+      await press(t, 'Enter');
       await t.waitFor((s) => s.includes('✓ Right.'));
       // Green is SGR 32; the mark and the word are there either way.
       expect(t.screen(true).includes('\u001b[32m')).toBe(coloured);

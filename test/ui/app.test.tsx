@@ -21,6 +21,7 @@ function taskSolution(): string[] {
 const ENTER = '\r';
 const DOWN = '\u001b[B';
 const PAGE_UP = '\u001b[5~';
+const ESC = '\u001b';
 
 function app(extra: { path: string; text: string }[] = []) {
   const lessons = loadLessons([{ path: FIXTURE, text: readFileSync(FIXTURE, 'utf8') }, ...extra]);
@@ -122,6 +123,21 @@ describe('the tutorial', () => {
     expect(done).toContain('✓ Lesson complete');
     // Both questions right at once, the task passed after one hint of two.
     expect(done).toContain('Score 98/100 (3 of 3 graded steps solved)');
+  });
+
+  it('a prediction says what AWS decides and where; w draws the whole flowchart, Esc comes back', async () => {
+    const { lastFrame, keys } = app();
+    await keys(ENTER, ENTER, DOWN, ENTER, 'n', ENTER);
+    const answered = lastFrame() ?? '';
+    expect(answered).toContain('✗ Not quite.');
+    expect(answered).toContain('AWS decides: ✗ DENIED: no statement allows it (implicit deny)');
+    expect(answered).toContain('Decided at: Do the identity-based policies allow?');
+    await keys('w');
+    expect(lastFrame()).toContain('s3:PutObject on arn:aws:s3:::reports-111122223333/q3.csv');
+    expect(lastFrame()).toMatch(/✗ no +Do the identity-based policies allow\? +◀ decided here/);
+    await keys(ESC);
+    expect(lastFrame()).toContain('Step 3/4');
+    expect(lastFrame()).toContain('What does AWS decide?');
   });
 
   it('restart puts the task back to its starting world, and the saved world with it', async () => {
