@@ -1,5 +1,5 @@
 // A task being worked on: its console session, graded after every command, as the tutorial and
-// its screens use it. `hint`, `check`, `solution`, `restart`, `next`, `back` and `home` typed at the prompt
+// its screens use it. `goal`, `hint`, `check`, `solution`, `restart`, `next`, `back` and `home` typed at the prompt
 // are the tutor's words, not the shell's; everything else runs in the console.
 import { restoreSession, snapshotSession } from '../console/session-file.js';
 import type { ConsoleSession, LineOutput } from '../console/session.js';
@@ -36,9 +36,11 @@ export function openTask(
 }
 
 /** The tutor's own words at the prompt. */
-export type TutorWord = 'hint' | 'check' | 'solution' | 'restart' | 'next' | 'back' | 'home';
+export type TutorWord =
+  'goal' | 'hint' | 'check' | 'solution' | 'restart' | 'next' | 'back' | 'home';
 
 const TUTOR_WORDS = new Set<string>([
+  'goal',
   'hint',
   'check',
   'solution',

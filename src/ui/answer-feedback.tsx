@@ -1,17 +1,31 @@
-// Right or wrong after an answer: a mark and a word, never colour alone, then the feedback.
+// Right or wrong after an answer: a mark and a word, never colour alone, then the feedback, and
+// the keys that apply now (`more` adds the step's own).
 import { Box, Text } from 'ink';
 import { printable } from './printable.js';
 
-export function AnswerFeedback({ right, lines }: { right: boolean; lines: readonly string[] }) {
+export function AnswerFeedback({
+  right,
+  lines,
+  more,
+}: {
+  right: boolean;
+  lines: readonly string[];
+  more?: string;
+}) {
+  const [first = '', ...rest] = lines;
+  const keys = right ? 'n: next step' : 'Choose again, or n: next step';
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text color={right ? 'green' : 'red'} bold>
-        {right ? '✓ Right.' : '✗ Not quite.'}
+      <Text wrap="wrap">
+        <Text color={right ? 'green' : 'red'} bold>
+          {right ? '✓ Right.' : '✗ Not quite.'}
+        </Text>{' '}
+        {printable(first)}
       </Text>
-      {lines.map((line, i) => (
+      {rest.map((line, i) => (
         <Text key={i}>{printable(line)}</Text>
       ))}
-      <Text dimColor>{right ? 'n: next step' : 'Choose again, or n: next step'}</Text>
+      <Text dimColor>{more === undefined ? keys : `${more} · ${keys}`}</Text>
     </Box>
   );
 }

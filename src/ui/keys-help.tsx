@@ -36,7 +36,7 @@ export const CONSOLE_KEYS: Keys = [
   ['Ctrl+L', 'clear the output (or type clear)'],
   ['Ctrl+A Ctrl+E', 'start or end of the line; Ctrl+U Ctrl+K delete before or after'],
   ['hint check solution', 'in a task: the next hint, the checklist, a solution'],
-  ['restart', 'in a task: its world as it was at the start'],
+  ['goal restart', 'in a task: the whole goal; its world as it was at the start'],
   ['next back home', 'in a task: next step, previous step, Home'],
   ['? (empty line)', 'these keys'],
   ['Ctrl+C', 'quit (progress is saved as you go)'],

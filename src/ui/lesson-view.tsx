@@ -96,7 +96,7 @@ export function LessonView({
       <Text bold>
         {printable(lesson.title)} · Step {index + 1}/{lesson.steps.length}
       </Text>
-      <Box marginY={1} flexDirection="column">
+      <Box marginTop={1} flexDirection="column">
         {step.kind === 'read' ? <ReadStep step={step} /> : null}
         {step.kind === 'quiz' ? (
           <QuizStep key={step.id} step={step} answer={answer} onAnswer={answerQuiz} />
@@ -112,7 +112,8 @@ export function LessonView({
             saved={saved?.kind === 'task' ? saved.world : undefined}
             send={send}
             completion={() => completionLines(scoreLesson(lesson, latest()), next)}
-            height={rows - 8}
+            // Under the title and its margin; above a notice and the footer.
+            height={rows - 4}
             onLeave={onLeave}
           />
         ) : null}

@@ -16,7 +16,7 @@ const CHOICES: { label: string; value: Decision }[] = [
   { label: 'Denied implicitly (nothing allows it)', value: 'implicitDeny' },
 ];
 
-/** The decision in a few lines; `w` opens the whole flowchart. */
+/** The decision in a line or two; `w` opens the whole flowchart. */
 function outcomeLines(outcome: PredictOutcome | undefined): string[] {
   if (outcome === undefined) return [];
   if (!outcome.ok) return [outcome.message];
@@ -24,7 +24,6 @@ function outcomeLines(outcome: PredictOutcome | undefined): string[] {
   return [
     `AWS decides: ${decisionText(outcome.decision)}`,
     ...(at === undefined ? [] : [`Decided at: ${at}`]),
-    'w: why, step by step (the evaluation flowchart)',
   ];
 }
 
@@ -58,7 +57,13 @@ export function PredictStep({
           onAnswer(item.value);
         }}
       />
-      {answer ? <AnswerFeedback right={answer.right} lines={outcomeLines(answer.outcome)} /> : null}
+      {answer ? (
+        <AnswerFeedback
+          right={answer.right}
+          lines={outcomeLines(answer.outcome)}
+          more="w: why, step by step"
+        />
+      ) : null}
     </Box>
   );
 }

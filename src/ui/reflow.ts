@@ -30,3 +30,21 @@ export function wrappedRows(text: string, columns: number): number {
     .split('\n')
     .reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / width)), 0);
 }
+
+/**
+ * As many whole lines of `text` as fit in `rows` rows, then `more` (saying where the rest is)
+ * when it does not all fit.
+ */
+export function fitRows(text: string, columns: number, rows: number, more: string): string[] {
+  const lines = text.split('\n');
+  if (wrappedRows(text, columns) <= rows) return lines;
+  const kept: string[] = [];
+  let used = 1;
+  for (const line of lines) {
+    const needs = wrappedRows(line, columns);
+    if (used + needs > rows) break;
+    kept.push(line);
+    used += needs;
+  }
+  return [...kept, more];
+}

@@ -9,7 +9,7 @@ import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
 import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
 import { printable } from './printable.js';
 import { Prose } from './prose.js';
-import { reflow, wrappedRows } from './reflow.js';
+import { fitRows, reflow, wrappedRows } from './reflow.js';
 import { Workbench } from './workbench.js';
 
 export interface TaskStepProps {
@@ -82,6 +82,7 @@ export function TaskStep({
         onLeave();
         return [];
       }
+      if (typed.word === 'goal') return reflow(step.goal).split('\n');
       if (typed.word === 'restart') {
         // The starting world again; hints taken and attempts made still count.
         const fresh = openTask(lesson, step);
@@ -89,7 +90,7 @@ export function TaskStep({
         setOpened(fresh);
         return ['The task starts over: its world is as it was at the start.'];
       }
-      const events: Record<Exclude<TutorWord, 'home' | 'restart'>, LessonEvent> = {
+      const events: Record<Exclude<TutorWord, 'goal' | 'home' | 'restart'>, LessonEvent> = {
         check: { type: 'graded', grade: session.grade, asked: true },
         next: { type: 'next' },
         back: { type: 'back' },
@@ -115,13 +116,20 @@ export function TaskStep({
   };
   const checks = [...session.grade.checks, ...session.grade.probes];
   const feedback = session.grade.feedback;
-  // The console needs room to be usable: in a short window the checklist shows how many checks
-  // pass and as many of those not passing yet as fit (`check` prints them all).
-  const fixedRows =
-    1 +
-    wrappedRows(reflow(step.goal), columns) +
-    2 +
-    feedback.reduce((rows, f) => rows + wrappedRows(`! ${f.feedback}`, columns), 0);
+  // The console needs room to be usable. In a short window the goal shows as much as fits
+  // (`goal` prints it all) and the checklist how many checks pass and as many of those not
+  // passing yet as fit (`check` prints them all).
+  const feedbackRows = feedback.reduce(
+    (rows, f) => rows + wrappedRows(`! ${f.feedback}`, columns),
+    0,
+  );
+  const goalLines = fitRows(
+    reflow(step.goal),
+    columns,
+    height - 4 - feedbackRows - MIN_CONSOLE_ROWS,
+    '… (type goal to read all of it)',
+  );
+  const fixedRows = 1 + wrappedRows(goalLines.join('\n'), columns) + 2 + feedbackRows;
   const compact = height - fixedRows - checks.length < MIN_CONSOLE_ROWS;
   const pending = checks.filter((check) => !check.holds);
   const shown = compact
@@ -132,7 +140,7 @@ export function TaskStep({
   return (
     <Box flexDirection="column">
       <Text bold>{printable(step.title)}</Text>
-      <Prose text={step.goal} />
+      <Prose text={goalLines.join('\n')} />
       <Box flexDirection="column" marginY={1}>
         {compact ? (
           <Text>
