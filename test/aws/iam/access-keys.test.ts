@@ -1,6 +1,7 @@
 // Access keys through callApi (id_credentials_access-keys; API_CreateAccessKey,
 // API_ListAccessKeys, API_UpdateAccessKey, API_DeleteAccessKey, API_GetAccessKeyLastUsed).
 import { describe, expect, it } from 'vitest';
+import { ListBuckets } from '../../../src/aws/s3.js';
 import { GetCallerIdentity } from '../../../src/aws/sts.js';
 import {
   CreateAccessKey,
@@ -24,6 +25,15 @@ import {
 } from '../fixtures.js';
 
 const BOB = { accessKeyId: 'AKIABOBEXAMPLE000001', secretAccessKey: 'bob-secret' };
+
+/**
+ * S3 refuses a key it has no active key for in its own words, where IAM and STS say
+ * InvalidClientTokenId (iam-facts.md, "Error shapes"; S3 API reference, ErrorResponses).
+ */
+const S3_UNKNOWN_KEY = {
+  code: 'InvalidAccessKeyId',
+  message: 'The AWS Access Key Id you provided does not exist in our records.',
+};
 
 function keyOf(response: Record<string, unknown>) {
   const key = response.AccessKey as { AccessKeyId: string; SecretAccessKey: string };
@@ -115,6 +125,7 @@ describe('ListAccessKeys, UpdateAccessKey, DeleteAccessKey', () => {
       }),
     );
     expect(failure(call(world, GetCallerIdentity, {}, key)).code).toBe('InvalidClientTokenId');
+    expect(failure(call(world, ListBuckets, {}, key))).toEqual(S3_UNKNOWN_KEY);
     ok(
       call(world, UpdateAccessKey, {
         UserName: 'alice',
@@ -149,6 +160,7 @@ describe('ListAccessKeys, UpdateAccessKey, DeleteAccessKey', () => {
     ok(call(world, CreateAccessKey, { UserName: 'alice' }));
     ok(call(world, DeleteAccessKey, { UserName: 'alice', AccessKeyId: a.accessKeyId }));
     expect(failure(call(world, GetCallerIdentity, {}, a)).code).toBe('InvalidClientTokenId');
+    expect(failure(call(world, ListBuckets, {}, a))).toEqual(S3_UNKNOWN_KEY);
     expect(call(world, CreateAccessKey, { UserName: 'alice' }).ok).toBe(true);
   });
 
