@@ -18,7 +18,7 @@ describe('scriptLines', () => {
   it('says so when the text ends inside a command', () => {
     expect(scriptLines("echo 'open\n")).toMatchObject({
       lines: [],
-      unterminated: expect.any(String),
+      unterminated: expect.any(String) as unknown,
     });
   });
 });
