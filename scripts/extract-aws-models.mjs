@@ -40,14 +40,16 @@ const SUPPORTED = {
     DeleteAccessKey GetAccessKeyLastUsed CreateGroup GetGroup AddUserToGroup RemoveUserFromGroup
     ListGroupsForUser AttachUserPolicy DetachUserPolicy AttachGroupPolicy DetachGroupPolicy
     AttachRolePolicy DetachRolePolicy ListAttachedUserPolicies ListAttachedGroupPolicies
-    ListAttachedRolePolicies PutUserPolicy PutGroupPolicy PutRolePolicy GetUserPolicy GetRolePolicy
-    DeleteUserPolicy DeleteRolePolicy ListUserPolicies ListRolePolicies CreatePolicy GetPolicy
+    ListAttachedRolePolicies PutUserPolicy PutGroupPolicy PutRolePolicy GetUserPolicy GetGroupPolicy
+    GetRolePolicy DeleteUserPolicy DeleteGroupPolicy DeleteRolePolicy ListUserPolicies
+    ListGroupPolicies ListRolePolicies CreatePolicy GetPolicy
     GetPolicyVersion CreatePolicyVersion DeletePolicyVersion DeletePolicy ListPolicies CreateRole
     GetRole DeleteRole ListRoles UpdateAssumeRolePolicy UpdateRole TagRole CreateInstanceProfile
     AddRoleToInstanceProfile RemoveRoleFromInstanceProfile GetInstanceProfile ListInstanceProfiles
     DeleteInstanceProfile PutUserPermissionsBoundary PutRolePermissionsBoundary CreateLoginProfile
-    CreateVirtualMFADevice EnableMFADevice ListMFADevices GetAccountPasswordPolicy
-    UpdateAccountPasswordPolicy CreateSAMLProvider CreateOpenIDConnectProvider ListSAMLProviders
+    GetLoginProfile UpdateLoginProfile DeleteLoginProfile CreateVirtualMFADevice EnableMFADevice
+    ListMFADevices ListVirtualMFADevices GetAccountPasswordPolicy UpdateAccountPasswordPolicy
+    GetAccountSummary CreateSAMLProvider CreateOpenIDConnectProvider ListSAMLProviders
     ListOpenIDConnectProviders`,
   sts: 'GetCallerIdentity AssumeRole AssumeRoleWithSAML AssumeRoleWithWebIdentity GetSessionToken',
   s3: `ListBuckets CreateBucket DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy

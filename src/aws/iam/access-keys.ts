@@ -15,7 +15,7 @@ import { callerAccount, entityArn, requireUser, subjectUserName } from './accoun
 import { ACCESS_KEY_ID, EXISTING_USER_NAME, KEY_STATUS, PAGING } from './members.js';
 import { listed } from './pages.js';
 
-const MAX_KEYS = 2;
+export const MAX_KEYS = 2;
 
 /** True when the root user calls without naming a user: the request is about root's own keys. */
 const rootSelf = (env: RequestEnvironment, params: Params): boolean =>
