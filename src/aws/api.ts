@@ -143,13 +143,14 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
     operation.verify?.(env, params);
     if (operation.action && operation.resource) {
       const resourcePolicy = operation.resourcePolicy?.(env, params);
-      event.authorization = authorize(env, {
+      const request = {
         service: operation.service,
-        action: operation.action,
         resource: operation.resource(env, params),
         ...(resourcePolicy ? { resourcePolicy } : {}),
         ...(operation.context ? { context: operation.context(env, params) } : {}),
-      });
+      };
+      for (const action of [operation.action, ...(operation.alsoAuthorize?.(env, params) ?? [])])
+        event.authorization = authorize(env, { ...request, action });
     }
     const response = operation.run(env, params);
     world.events.push(event);
