@@ -59,6 +59,15 @@ const SUPPORTED = {
   organizations: 'DescribeOrganization ListAccounts CreatePolicy AttachPolicy ListPolicies',
 };
 
+/**
+ * The keys botocore keeps beside the result lists when it joins pages, from its
+ * `paginators-1.sdk-extras.json` (merged into `paginators-1.json` when botocore loads them), for
+ * operations that Debian's awscli 2.9 data does not paginate yet while the SDK does: S3 added
+ * ListBuckets' paginator in 2024, with the extras `"non_aggregate_keys": ["Owner", "Prefix"]`
+ * (botocore 1.35 and later). Without them the CLI would drop the bucket owner from its output.
+ */
+const NON_AGGREGATE_EXTRAS = { s3: { ListBuckets: ['Owner', 'Prefix'] } };
+
 /** Traits that belong to the reference to a shape (the member), not to the shape itself. */
 const MEMBER_TRAITS = [
   'locationName',
@@ -229,6 +238,13 @@ async function main() {
     const botocorePaginators = existsSync(botocorePaginatorsFile)
       ? readJson(botocorePaginatorsFile).pagination
       : {};
+    const extrasFile = join(botocoreDir, service, apiVersion, 'paginators-1.sdk-extras.json');
+    const extras = existsSync(extrasFile) ? readJson(extrasFile).merge.pagination : {};
+    /** The non-aggregate keys botocore has for the operation, its extras merged in. */
+    const nonAggregateKeys = (name) =>
+      botocorePaginators[name]?.non_aggregate_keys ??
+      extras[name]?.non_aggregate_keys ??
+      NON_AGGREGATE_EXTRAS[service]?.[name];
     const extractor = new Extractor(sdk, botocore);
     const operations = {};
     for (const name of names.split(/\s+/).filter(Boolean).sort()) {
@@ -244,9 +260,7 @@ async function main() {
         ...((p.result_key ?? botocorePaginators[name]?.result_key)
           ? { resultKey: toList(p.result_key ?? botocorePaginators[name]?.result_key) }
           : {}),
-        ...(botocorePaginators[name]?.non_aggregate_keys
-          ? { nonAggregateKeys: botocorePaginators[name].non_aggregate_keys }
-          : {}),
+        ...(nonAggregateKeys(name) ? { nonAggregateKeys: nonAggregateKeys(name) } : {}),
       };
       operations[name] = extractor.operation(name, paginator);
     }

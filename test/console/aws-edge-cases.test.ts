@@ -235,3 +235,20 @@ describe('S3 with a key it does not know', () => {
     expect(run(session, `${signed} aws s3api list-buckets`).stderr).toBe(s3Refusal);
   });
 });
+
+describe('S3 list-buckets', () => {
+  // The CLI joins ListBuckets' pages and keeps Owner and Prefix beside them (botocore
+  // paginators-1.sdk-extras.json, non_aggregate_keys); Owner is the account's canonical user ID
+  // (API_Owner: no DisplayName since November 2025).
+  it('prints the buckets and their owner', () => {
+    const session = sandbox();
+    ok(session, 'aws s3api create-bucket --bucket reports-edge');
+    const listed = json(session, 'aws s3api list-buckets') as {
+      Buckets: { Name: string }[];
+      Owner: Record<string, string>;
+    };
+    expect(listed.Buckets.map((bucket) => bucket.Name)).toEqual(['reports-edge']);
+    expect(listed.Owner).toEqual({ ID: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+    expect(Object.keys(listed)).toEqual(['Buckets', 'Owner']);
+  });
+});
