@@ -40,14 +40,16 @@ const SUPPORTED = {
     DeleteAccessKey GetAccessKeyLastUsed CreateGroup GetGroup AddUserToGroup RemoveUserFromGroup
     ListGroupsForUser AttachUserPolicy DetachUserPolicy AttachGroupPolicy DetachGroupPolicy
     AttachRolePolicy DetachRolePolicy ListAttachedUserPolicies ListAttachedGroupPolicies
-    ListAttachedRolePolicies PutUserPolicy PutGroupPolicy PutRolePolicy GetUserPolicy GetRolePolicy
-    DeleteUserPolicy DeleteRolePolicy ListUserPolicies ListRolePolicies CreatePolicy GetPolicy
+    ListAttachedRolePolicies PutUserPolicy PutGroupPolicy PutRolePolicy GetUserPolicy GetGroupPolicy
+    GetRolePolicy DeleteUserPolicy DeleteGroupPolicy DeleteRolePolicy ListUserPolicies
+    ListGroupPolicies ListRolePolicies CreatePolicy GetPolicy
     GetPolicyVersion CreatePolicyVersion DeletePolicyVersion DeletePolicy ListPolicies CreateRole
     GetRole DeleteRole ListRoles UpdateAssumeRolePolicy UpdateRole TagRole CreateInstanceProfile
     AddRoleToInstanceProfile RemoveRoleFromInstanceProfile GetInstanceProfile ListInstanceProfiles
     DeleteInstanceProfile PutUserPermissionsBoundary PutRolePermissionsBoundary CreateLoginProfile
-    CreateVirtualMFADevice EnableMFADevice ListMFADevices GetAccountPasswordPolicy
-    UpdateAccountPasswordPolicy CreateSAMLProvider CreateOpenIDConnectProvider ListSAMLProviders
+    GetLoginProfile UpdateLoginProfile DeleteLoginProfile CreateVirtualMFADevice EnableMFADevice
+    ListMFADevices ListVirtualMFADevices GetAccountPasswordPolicy UpdateAccountPasswordPolicy
+    GetAccountSummary CreateSAMLProvider CreateOpenIDConnectProvider ListSAMLProviders
     ListOpenIDConnectProviders`,
   sts: 'GetCallerIdentity AssumeRole AssumeRoleWithSAML AssumeRoleWithWebIdentity GetSessionToken',
   s3: `ListBuckets CreateBucket DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
@@ -56,6 +58,15 @@ const SUPPORTED = {
   rolesanywhere: 'CreateTrustAnchor CreateProfile ListProfiles ListTrustAnchors',
   organizations: 'DescribeOrganization ListAccounts CreatePolicy AttachPolicy ListPolicies',
 };
+
+/**
+ * The keys botocore keeps beside the result lists when it joins pages, from its
+ * `paginators-1.sdk-extras.json` (merged into `paginators-1.json` when botocore loads them), for
+ * operations that Debian's awscli 2.9 data does not paginate yet while the SDK does: S3 added
+ * ListBuckets' paginator in 2024, with the extras `"non_aggregate_keys": ["Owner", "Prefix"]`
+ * (botocore 1.35 and later). Without them the CLI would drop the bucket owner from its output.
+ */
+const NON_AGGREGATE_EXTRAS = { s3: { ListBuckets: ['Owner', 'Prefix'] } };
 
 /** Traits that belong to the reference to a shape (the member), not to the shape itself. */
 const MEMBER_TRAITS = [
@@ -227,6 +238,13 @@ async function main() {
     const botocorePaginators = existsSync(botocorePaginatorsFile)
       ? readJson(botocorePaginatorsFile).pagination
       : {};
+    const extrasFile = join(botocoreDir, service, apiVersion, 'paginators-1.sdk-extras.json');
+    const extras = existsSync(extrasFile) ? readJson(extrasFile).merge.pagination : {};
+    /** The non-aggregate keys botocore has for the operation, its extras merged in. */
+    const nonAggregateKeys = (name) =>
+      botocorePaginators[name]?.non_aggregate_keys ??
+      extras[name]?.non_aggregate_keys ??
+      NON_AGGREGATE_EXTRAS[service]?.[name];
     const extractor = new Extractor(sdk, botocore);
     const operations = {};
     for (const name of names.split(/\s+/).filter(Boolean).sort()) {
@@ -242,9 +260,7 @@ async function main() {
         ...((p.result_key ?? botocorePaginators[name]?.result_key)
           ? { resultKey: toList(p.result_key ?? botocorePaginators[name]?.result_key) }
           : {}),
-        ...(botocorePaginators[name]?.non_aggregate_keys
-          ? { nonAggregateKeys: botocorePaginators[name].non_aggregate_keys }
-          : {}),
+        ...(nonAggregateKeys(name) ? { nonAggregateKeys: nonAggregateKeys(name) } : {}),
       };
       operations[name] = extractor.operation(name, paginator);
     }

@@ -60,7 +60,7 @@ function userIdentity(caller: Caller): AwsEvent['userIdentity'] {
   }
 }
 
-function resolveCaller(world: World, caller: ApiRequest['caller']): Caller {
+function resolveCaller(world: World, caller: ApiRequest['caller'], service: string): Caller {
   if (caller === 'anonymous') return { kind: 'anonymous' };
   if ('rootOf' in caller) {
     if (world.accounts[caller.rootOf] === undefined) {
@@ -77,7 +77,7 @@ function resolveCaller(world: World, caller: ApiRequest['caller']): Caller {
         service: caller.service,
         ...(caller.context ? { context: caller.context } : {}),
       }
-    : authenticate(world, caller);
+    : authenticate(world, caller, service);
 }
 
 /**
@@ -123,7 +123,7 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
       if (request.caller === 'anonymous' && operation.service !== 's3') {
         throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
       }
-      caller = resolveCaller(world, request.caller);
+      caller = resolveCaller(world, request.caller, operation.service);
       recordKeyUse(world, caller, operation.service, request.region);
       event.userIdentity = userIdentity(caller);
       if (operation.input) checkInput(operation.input, params);
@@ -143,13 +143,14 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
     operation.verify?.(env, params);
     if (operation.action && operation.resource) {
       const resourcePolicy = operation.resourcePolicy?.(env, params);
-      event.authorization = authorize(env, {
+      const request = {
         service: operation.service,
-        action: operation.action,
         resource: operation.resource(env, params),
         ...(resourcePolicy ? { resourcePolicy } : {}),
         ...(operation.context ? { context: operation.context(env, params) } : {}),
-      });
+      };
+      for (const action of [operation.action, ...(operation.alsoAuthorize?.(env, params) ?? [])])
+        event.authorization = authorize(env, { ...request, action });
     }
     const response = operation.run(env, params);
     world.events.push(event);

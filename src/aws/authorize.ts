@@ -78,7 +78,8 @@ function callerSide(
         identityPolicies: role ? holderPolicies(world, role, `role/${role.roleName}`) : [],
         ...(boundary ? { permissionsBoundary: boundary } : {}),
         ...(sessionPolicies.length > 0 ? { sessionPolicies } : {}),
-        tags: role?.tags ?? [],
+        // A session tag replaces the role's tag of the same key (id_session-tags).
+        tags: [...(role?.tags ?? []), ...(session.tags ?? [])],
       };
     }
     case 'root':

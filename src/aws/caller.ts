@@ -49,6 +49,19 @@ export type Caller =
 export const invalidToken = (): AwsError =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
 
+/**
+ * An access key id AWS has no active key for (never made, deleted, or set Inactive): IAM and STS
+ * call the token invalid, S3 says the key id is not in its records (iam-facts.md, "Error shapes").
+ */
+function unknownKey(service: string): AwsError {
+  return service === 's3'
+    ? new AwsError(
+        'InvalidAccessKeyId',
+        'The AWS Access Key Id you provided does not exist in our records.',
+      )
+    : invalidToken();
+}
+
 /** The long-term key (AKIA) with this id, of a user or of an account's root user, and its owner. */
 function findLongTermKey(
   world: World,
@@ -73,10 +86,6 @@ function findLongTermKey(
   return undefined;
 }
 
-/**
- * The caller that signed with these credentials. Long-term keys (AKIA) belong to users; temporary
- * ones (ASIA) to STS sessions, which also need their session token and expire on the world's clock.
- */
 /** A session's credentials must match and be unexpired on the world's clock. */
 function checkTemporary<Session extends StsSession | UserSession>(
   world: World,
@@ -110,7 +119,12 @@ function userSessionCaller(world: World, session: UserSession): Caller {
   return { kind: 'user', user, ...common };
 }
 
-export function authenticate(world: World, credentials: Credentials): Caller {
+/**
+ * The caller that signed a request to `service` (its endpoint prefix) with these credentials.
+ * Long-term keys (AKIA) belong to users and root; temporary ones (ASIA) to STS sessions, which
+ * also need their session token and expire on the world's clock.
+ */
+export function authenticate(world: World, credentials: Credentials, service: string): Caller {
   const { accessKeyId, secretAccessKey } = credentials;
   if (accessKeyId.startsWith('ASIA')) {
     const userSession = world.userSessions[accessKeyId];
@@ -119,14 +133,14 @@ export function authenticate(world: World, credentials: Credentials): Caller {
       return userSessionCaller(world, userSession);
     }
     const session = world.sessions[accessKeyId];
+    if (!session) throw unknownKey(service);
     checkTemporary(world, session, credentials);
     return { kind: 'session', account: session.account, session };
   }
   const found = findLongTermKey(world, accessKeyId);
   // An inactive key is refused like an unknown one.
-  if (found?.key.status !== 'Active' || found.key.secretAccessKey !== secretAccessKey) {
-    throw invalidToken();
-  }
+  if (found?.key.status !== 'Active') throw unknownKey(service);
+  if (found.key.secretAccessKey !== secretAccessKey) throw invalidToken();
   return found.caller;
 }
 

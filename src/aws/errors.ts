@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   BucketAlreadyExists: 409,
   BucketAlreadyOwnedByYou: 409,
   BucketNotEmpty: 409,
+  InvalidAccessKeyId: 403,
   InvalidBucketName: 400,
   MalformedPolicy: 400,
   NoSuchBucket: 404,

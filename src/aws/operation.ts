@@ -50,6 +50,12 @@ export interface Operation {
   verify?: (env: RequestEnvironment, params: Params) => void;
   /** The IAM action to authorize, `iam:CreateUser`; none for operations AWS does not authorize. */
   action?: string;
+  /**
+   * Further actions the request needs on the same resource, each authorized as `action` is:
+   * AssumeRole passing session tags also needs `sts:TagSession`, and setting a source identity
+   * `sts:SetSourceIdentity` (id_session-tags, id_credentials_temp_control-access_monitor).
+   */
+  alsoAuthorize?: (env: RequestEnvironment, params: Params) => string[];
   /** The ARN the action is on, or `*` (reference_policies_actions-resources-contextkeys). */
   resource?: (env: RequestEnvironment, params: Params) => string;
   /**

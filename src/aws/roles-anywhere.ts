@@ -2,8 +2,10 @@
 // trust-model, authentication-create-session): workloads outside AWS get a role's temporary
 // credentials with an X.509 certificate instead of an IAM user's access key. A trust anchor names
 // the CA; a profile names the roles; CreateSession (done by `aws_signing_helper`) checks the
-// certificate against the anchor, proves the private key, and has Roles Anywhere assume the role,
-// whose trust policy must allow `rolesanywhere.amazonaws.com` and may test the certificate's
+// certificate against the anchor, proves the private key, and has Roles Anywhere assume the role
+// with the certificate's fields as session tags and its subject's CN as source identity. So the
+// role's trust policy must allow `rolesanywhere.amazonaws.com` all of `sts:AssumeRole`,
+// `sts:TagSession` and `sts:SetSourceIdentity` ("Role trusts"), and may test the certificate's
 // subject (`aws:PrincipalTag/x509Subject/CN`) and the anchor (`aws:SourceArn`).
 import { callApi } from './api.js';
 import { readCertificate, readPrivateKey } from './certificates.js';
@@ -189,11 +191,16 @@ export function createSession(world: World, request: SessionRequest): ProcessCre
   if (!profile.roleArns.includes(request.roleArn)) {
     throw denied('The profile does not allow the requested role.');
   }
-  const subjectTags = Object.fromEntries(
-    Object.entries(certificate.subject).map(([field, value]) => [
-      `aws:PrincipalTag/x509Subject/${field}`,
-      value,
-    ]),
+  // The certificate's subject and issuer, as the session's tags and the trust policy's keys.
+  const tags = [
+    ...Object.entries(certificate.subject).map(([field, value]) => ({
+      Key: `x509Subject/${field}`,
+      Value: value,
+    })),
+    { Key: 'x509Issuer/CN', Value: certificate.issuer },
+  ];
+  const principalTags = Object.fromEntries(
+    tags.map((tag) => [`aws:PrincipalTag/${tag.Key}`, tag.Value]),
   );
   const result = callApi(world, {
     caller: {
@@ -201,8 +208,7 @@ export function createSession(world: World, request: SessionRequest): ProcessCre
       context: {
         'aws:SourceArn': anchor.trustAnchorArn,
         'aws:SourceAccount': anchor.account,
-        ...subjectTags,
-        'aws:PrincipalTag/x509Issuer/CN': certificate.issuer,
+        ...principalTags,
       },
     },
     operation: AssumeRole,
@@ -211,11 +217,15 @@ export function createSession(world: World, request: SessionRequest): ProcessCre
       // Roles Anywhere names the session after the certificate's serial number.
       RoleSessionName: certificate.serialNumber,
       DurationSeconds: profile.durationSeconds,
+      Tags: tags,
+      SourceIdentity: certificate.subject.CN,
     },
     region: request.region,
     sourceIp: request.sourceIp,
   });
-  if (!result.ok) throw denied(result.error.message);
+  // Whatever STS refused (the trust policy, the duration), Roles Anywhere says only this, as
+  // `aws_signing_helper` users report it; `explain` shows the decision behind it.
+  if (!result.ok) throw denied(`Unable to assume role for ${request.roleArn}.`);
   const credentials = result.response.Credentials as Record<string, string>;
   return {
     Version: 1,

@@ -5,6 +5,7 @@
 import { validatePolicy } from '../policy/validate.js';
 import { callerArn, principalOf, type Caller } from './caller.js';
 import { AwsError } from './errors.js';
+import { digestOf } from './ids.js';
 import { requiredText } from './input.js';
 import type { Operation, Params, RequestEnvironment, ResourcePolicy } from './operation.js';
 import { parsedPolicy } from './policies.js';
@@ -101,19 +102,49 @@ export const CreateBucket: Operation = {
   },
 };
 
+/**
+ * The Regions where S3 gave an owner's DisplayName, and the day it stopped (API_Owner, "End of
+ * support notice": from November 21, 2025 S3 returns no DisplayName; other Regions never did).
+ */
+const DISPLAY_NAME_REGIONS = new Set([
+  'us-east-1',
+  'us-west-1',
+  'us-west-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'eu-west-1',
+  'sa-east-1',
+]);
+const DISPLAY_NAME_END = Date.UTC(2025, 10, 21);
+
+/**
+ * The Owner S3 names: the account's canonical user ID, "an obfuscated form of the AWS account ID"
+ * of 64 hex digits (accounts manage-acct-identifiers), and its name where and while S3 gave one.
+ */
+function ownerOf(world: World, account: string, region: string) {
+  const name = world.accounts[account]?.name;
+  const displayed =
+    name !== undefined && DISPLAY_NAME_REGIONS.has(region) && world.now < DISPLAY_NAME_END;
+  return {
+    ...(displayed ? { DisplayName: name } : {}),
+    ID: digestOf(`canonical-user:${account}`, 64, '0123456789abcdef'),
+  };
+}
+
 export const ListBuckets: Operation = {
   service: 's3',
   name: 'ListBuckets',
   action: 's3:ListAllMyBuckets',
   resource: () => '*',
-  run: ({ world, caller }) => {
-    const account = callerAccount(caller);
+  run: ({ world, caller, region }) => {
+    const account = callerAccount(caller) ?? '';
     const buckets = Object.values(world.buckets)
       .filter((b) => b.account === account)
       .sort((a, b) => a.name.localeCompare(b.name));
     return {
       Buckets: buckets.map((b) => ({ Name: b.name, CreationDate: b.creationDate })),
-      Owner: { ID: account ?? '' },
+      Owner: ownerOf(world, account, region),
     };
   },
 };

@@ -8,7 +8,7 @@ import { verifySamlAssertion } from './saml.js';
 import { verifyWebIdentityToken } from './web-identity.js';
 import type { Operation, Params, RequestEnvironment, ResourcePolicy } from './operation.js';
 import { isoSeconds } from './time.js';
-import type { IamRole, TemporaryCredentials, UserSession, World } from './world.js';
+import type { IamRole, Tag, TemporaryCredentials, UserSession, World } from './world.js';
 import { validatePolicy } from '../policy/validate.js';
 
 /** GetCallerIdentity needs no permission: AWS answers it even under an explicit deny. */
@@ -132,8 +132,36 @@ function verifyMfa(env: RequestEnvironment, params: Params): void {
   }
 }
 
-function assumeRoleContext(_env: RequestEnvironment, params: Params): Record<string, string> {
-  const context: Record<string, string> = {};
+/** The session tags a request passes (`Tags`, each `{Key, Value}`). */
+function sessionTags(params: Params): Tag[] {
+  const tags: unknown = params.Tags;
+  if (!Array.isArray(tags)) return [];
+  return tags.flatMap((tag: unknown) => {
+    const { Key, Value } = (tag ?? {}) as Record<string, unknown>;
+    return typeof Key === 'string' && typeof Value === 'string' ? [{ Key, Value }] : [];
+  });
+}
+
+/**
+ * What AssumeRole asks beyond sts:AssumeRole: sts:TagSession to pass session tags
+ * (id_session-tags, "Permissions required to add session tags") and sts:SetSourceIdentity to set
+ * a source identity (id_credentials_temp_control-access_monitor), both in the trust policy.
+ */
+function assumeRoleExtras(_env: RequestEnvironment, params: Params): string[] {
+  return [
+    ...(sessionTags(params).length > 0 ? ['sts:TagSession'] : []),
+    ...(text(params, 'SourceIdentity') === undefined ? [] : ['sts:SetSourceIdentity']),
+  ];
+}
+
+function assumeRoleContext(
+  _env: RequestEnvironment,
+  params: Params,
+): Record<string, string | string[]> {
+  const context: Record<string, string | string[]> = {};
+  const tags = sessionTags(params);
+  for (const tag of tags) context[`aws:RequestTag/${tag.Key}`] = tag.Value;
+  if (tags.length > 0) context['aws:TagKeys'] = tags.map((tag) => tag.Key);
   const sessionName = text(params, 'RoleSessionName');
   if (sessionName !== undefined) context['sts:RoleSessionName'] = sessionName;
   const externalId = text(params, 'ExternalId');
@@ -178,6 +206,7 @@ function startRoleSession({ world, caller }: RequestEnvironment, params: Params)
   const account = role.arn.split(':')[4] ?? '';
   const inherited = caller.kind === 'session' ? caller.session.sourceIdentity : undefined;
   const sourceIdentity = inherited ?? text(params, 'SourceIdentity');
+  const tags = sessionTags(params);
   const accessKeyId = newId(world, 'ASIA');
   const session = {
     accessKeyId,
@@ -194,6 +223,7 @@ function startRoleSession({ world, caller }: RequestEnvironment, params: Params)
     chained: caller.kind === 'session',
     sessionPolicies: policies,
     ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
+    ...(tags.length > 0 ? { tags } : {}),
   };
   const credentials = credentialsOf(session);
   world.sessions[accessKeyId] = session;
@@ -214,6 +244,7 @@ export const AssumeRole: Operation = {
   resource: (_env, params) => text(params, 'RoleArn') ?? '',
   resourcePolicy: trustPolicyOf,
   verify: verifyMfa,
+  alsoAuthorize: assumeRoleExtras,
   context: assumeRoleContext,
   run: startRoleSession,
 };

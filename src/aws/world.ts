@@ -199,6 +199,8 @@ export interface StsSession extends TemporaryCredentials {
   sourceIdentity?: string;
   /** Session policy documents passed to AssumeRole, as JSON text. */
   sessionPolicies: string[];
+  /** Session tags passed to AssumeRole: the session's principal tags, over the role's own. */
+  tags?: Tag[];
 }
 
 /**

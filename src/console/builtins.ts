@@ -1,5 +1,5 @@
 // The console's own commands besides `aws`: a few shell commands a learner reaches for (`export`,
-// `env`, `cat`, `ls`, `echo`), and helpers of the tutorial: `whoami`, `explain`, `history`, `wait`,
+// `env`, `cat`, `ls`, `rm`, `echo`), and helpers of the tutorial: `whoami`, `explain`, `history`, `wait`,
 // `help`, `clear`.
 import { mfaCode } from '../aws/iam/mfa-codes.js';
 import { isoSeconds } from '../aws/time.js';
@@ -100,6 +100,58 @@ function ls(session: ConsoleSession, args: readonly string[]): LineOutput {
       .map((name) => `${name}\n`)
       .join(''),
   );
+}
+
+const RM_TRY_HELP = "Try 'rm --help' for more information.\n";
+
+/** GNU rm's options taken here: -f ignores missing files, -r (-R) removes directories too. */
+function rmOptions(
+  args: readonly string[],
+): { force: boolean; recursive: boolean; paths: string[] } | string {
+  const options = { force: false, recursive: false, paths: [] as string[] };
+  let onlyPaths = false;
+  for (const arg of args) {
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') options.paths.push(arg);
+    else if (arg === '--') onlyPaths = true;
+    else if (arg === '--force') options.force = true;
+    else if (arg === '--recursive') options.recursive = true;
+    else if (arg.startsWith('--')) return `rm: unrecognized option '${arg}'\n${RM_TRY_HELP}`;
+    else {
+      for (const letter of arg.slice(1)) {
+        if (letter === 'f') options.force = true;
+        else if (letter === 'r' || letter === 'R') options.recursive = true;
+        else return `rm: invalid option -- '${letter}'\n${RM_TRY_HELP}`;
+      }
+    }
+  }
+  return options;
+}
+
+/**
+ * `rm [-f] [-r] FILE...` in GNU rm's words. The machine keeps files only, so a directory is a
+ * prefix of paths: `rm -r ~/.aws` removes every file under it, `rm ~/.aws` refuses it.
+ */
+function rm(session: ConsoleSession, args: readonly string[]): LineOutput {
+  const options = rmOptions(args);
+  if (typeof options === 'string') return failed(options);
+  const { force, recursive, paths } = options;
+  if (paths.length === 0)
+    return force ? printed('') : failed(`rm: missing operand\n${RM_TRY_HELP}`);
+  const machine = currentMachine(session.state);
+  let stderr = '';
+  for (const path of paths) {
+    const file = absolutePath(machine, path).replace(/(.)\/+$/, '$1');
+    const inside = Object.keys(machine.files).filter((name) => name.startsWith(`${file}/`));
+    if (inside.length > 0 || file === machine.home) {
+      if (!recursive) stderr += `rm: cannot remove '${path}': Is a directory\n`;
+      else for (const name of inside) delete machine.files[name];
+    } else if (machine.files[file] !== undefined) {
+      delete machine.files[file];
+    } else if (!force) {
+      stderr += `rm: cannot remove '${path}': No such file or directory\n`;
+    }
+  }
+  return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
 }
 
 function explain(session: ConsoleSession): LineOutput {
@@ -248,6 +300,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['env', { usage: 'env', summary: 'the environment variables', run: printEnv }],
   ['cat', { usage: 'cat FILE', summary: 'show a file of this machine', run: cat }],
   ['ls', { usage: 'ls [DIR]', summary: 'list the files of a directory', run: ls }],
+  ['rm', { usage: 'rm [-f] [-r] FILE...', summary: 'remove files of this machine', run: rm }],
   [
     'echo',
     {

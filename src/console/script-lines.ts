@@ -1,5 +1,6 @@
 // A script's text as the command lines a shell would run: a line that goes on (an open quote, a
-// trailing backslash) is joined with the next, as in a shell script.
+// trailing backslash) is joined with the next, as in a shell script, and blank lines run nothing
+// (so the newline that ends a file's last line adds no empty command to a graded solution).
 import { tokenize } from './tokenize.js';
 
 export interface ScriptLines {
@@ -21,7 +22,7 @@ export function scriptLines(text: string): ScriptLines {
       continue;
     }
     pending = undefined;
-    lines.push(line);
+    if (line.trim() !== '') lines.push(line);
   }
   return pending === undefined || pending.trim() === ''
     ? { lines }

@@ -12,6 +12,7 @@ import {
   PutObject,
   PutPublicAccessBlock,
 } from '../../src/aws/s3.js';
+import { callApi } from '../../src/aws/api.js';
 import { ACCOUNT, ALICE_KEY, OTHER, allow, call, ok, user, world } from './builders.js';
 import type { Credentials } from '../../src/aws/caller.js';
 import type { World } from '../../src/aws/world.js';
@@ -44,11 +45,34 @@ const readReports = (principal: unknown) =>
   });
 
 describe('buckets', () => {
+  // API_Owner: the ID is the account's canonical user ID (accounts manage-acct-identifiers: 64 hex
+  // digits, an obfuscated form of the account ID); DisplayName came only from eight Regions, and S3
+  // stopped returning it on November 21, 2025 ("End of support notice").
+  it("names the owner by the account's canonical user ID, with a DisplayName only before its end", () => {
+    const w = s3World({ list: allow('s3:ListAllMyBuckets') });
+    const list = (region: string) =>
+      ok(
+        callApi(w, {
+          caller: ALICE_KEY,
+          operation: ListBuckets,
+          params: {},
+          region,
+          sourceIp: '203.0.113.7',
+        }),
+      ).Owner as Record<string, string>;
+    const { ID } = list('us-east-1');
+    expect(list('us-east-1')).toEqual({ ID });
+    expect(ok(call(w, ListBuckets, {}, BOB_KEY)).Owner).not.toEqual({ ID });
+    w.now = Date.UTC(2025, 6, 1);
+    expect(list('us-east-1')).toEqual({ DisplayName: 'dev', ID });
+    expect(list('eu-central-1')).toEqual({ ID });
+  });
+
   it('creates, lists and refuses duplicate or invalid names with S3 errors', () => {
     const w = s3World();
     expect(ok(call(w, ListBuckets, {}))).toEqual({
       Buckets: [{ Name: 'reports', CreationDate: '2026-11-30T10:00:00Z' }],
-      Owner: { ID: ACCOUNT },
+      Owner: { ID: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown },
     });
     expect(call(w, CreateBucket, { Bucket: 'reports' })).toMatchObject({
       ok: false,

@@ -135,6 +135,39 @@ describe('AssumeRole', () => {
     ).toBe(true);
   });
 
+  // id_session-tags ("Permissions required to add session tags": sts:TagSession) and
+  // id_credentials_temp_control-access_monitor (sts:SetSourceIdentity): each is asked of the
+  // trust policy besides sts:AssumeRole, and the tags become the session's principal tags.
+  it('passing session tags needs sts:TagSession, a source identity sts:SetSourceIdentity', () => {
+    const alice = { AWS: `arn:aws:iam::${ACCOUNT}:user/alice` };
+    const request = {
+      RoleArn: ADMIN_ARN,
+      RoleSessionName: 's1',
+      Tags: [{ Key: 'team', Value: 'data' }],
+      SourceIdentity: 'alice',
+    };
+    const denial = (action: string) =>
+      `User: arn:aws:iam::${ACCOUNT}:user/alice is not authorized to perform: ${action} on resource: ${ADMIN_ARN} because no role trust policy allows the ${action} action`;
+    const onlyAssume = world([role('admin', trusting(alice))]);
+    expect(call(onlyAssume, AssumeRole, request)).toMatchObject({
+      ok: false,
+      error: { code: 'AccessDenied', message: denial('sts:TagSession') },
+    });
+    expect(call(onlyAssume, AssumeRole, { ...request, Tags: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'AccessDenied', message: denial('sts:SetSourceIdentity') },
+    });
+    const all = trusting(alice) as { Statement: { Action: unknown }[] };
+    for (const statement of all.Statement)
+      statement.Action = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'];
+    const w = world([role('admin', all)]);
+    expect(ok(call(w, AssumeRole, request))).toMatchObject({ SourceIdentity: 'alice' });
+    expect(Object.values(w.sessions)[0]).toMatchObject({
+      sourceIdentity: 'alice',
+      tags: [{ Key: 'team', Value: 'data' }],
+    });
+  });
+
   it('caps role chaining at one hour', () => {
     const first = role('first', trusting({ AWS: `arn:aws:iam::${ACCOUNT}:user/alice` }), {
       chain: allow('sts:AssumeRole'),

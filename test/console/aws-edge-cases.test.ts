@@ -209,3 +209,46 @@ describe('EC2 and the metadata service', () => {
     expect(currentMachine(session.state).name).toBe('laptop');
   });
 });
+
+describe('S3 with a key it does not know', () => {
+  // S3 has its own code for an access key id with no active key behind it, where IAM and STS
+  // say InvalidClientTokenId (iam-facts.md, "Error shapes"; S3 API reference, ErrorResponses).
+  it('a deleted or inactive key: InvalidAccessKeyId from S3, InvalidClientTokenId from IAM', () => {
+    const session = sandbox();
+    const { AccessKey } = json(session, 'aws iam create-access-key --user-name admin') as {
+      AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+    };
+    const signed = `AWS_ACCESS_KEY_ID=${AccessKey.AccessKeyId} AWS_SECRET_ACCESS_KEY=${AccessKey.SecretAccessKey}`;
+    const s3Refusal =
+      '\nAn error occurred (InvalidAccessKeyId) when calling the ListBuckets operation: The AWS Access Key Id you provided does not exist in our records.\n';
+    ok(session, `${signed} aws s3api list-buckets`);
+    ok(
+      session,
+      `aws iam update-access-key --user-name admin --access-key-id ${AccessKey.AccessKeyId} --status Inactive`,
+    );
+    expect(run(session, `${signed} aws s3api list-buckets`).stderr).toBe(s3Refusal);
+    expect(run(session, `${signed} aws iam list-users`).stderr).toContain('(InvalidClientTokenId)');
+    ok(
+      session,
+      `aws iam delete-access-key --user-name admin --access-key-id ${AccessKey.AccessKeyId}`,
+    );
+    expect(run(session, `${signed} aws s3api list-buckets`).stderr).toBe(s3Refusal);
+  });
+});
+
+describe('S3 list-buckets', () => {
+  // The CLI joins ListBuckets' pages and keeps Owner and Prefix beside them (botocore
+  // paginators-1.sdk-extras.json, non_aggregate_keys); Owner is the account's canonical user ID
+  // (API_Owner: no DisplayName since November 2025).
+  it('prints the buckets and their owner', () => {
+    const session = sandbox();
+    ok(session, 'aws s3api create-bucket --bucket reports-edge');
+    const listed = json(session, 'aws s3api list-buckets') as {
+      Buckets: { Name: string }[];
+      Owner: Record<string, string>;
+    };
+    expect(listed.Buckets.map((bucket) => bucket.Name)).toEqual(['reports-edge']);
+    expect(listed.Owner).toEqual({ ID: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+    expect(Object.keys(listed)).toEqual(['Buckets', 'Owner']);
+  });
+});

@@ -54,12 +54,19 @@ describe('setValue (aws configure set)', () => {
     );
   });
 
+  // The real CLI appends a new section right after the file's last line, with no blank line
+  // before it (awscli/customizations/configure/writer.py, _write_new_section: a newline only
+  // when the file does not end in one), as AWS CLI 2.9 and 1.45 both do when run on
+  // `aws configure set region us-west-1 --profile testing`.
   it('adds the section when there is none, to an empty or missing file too', () => {
     expect(setValue('', 'profile dev', 'region', 'eu-west-1')).toBe(
       '[profile dev]\nregion = eu-west-1\n',
     );
     expect(setValue('[default]\nregion = a\n', 'dev', 'aws_access_key_id', 'AKIA')).toBe(
       '[default]\nregion = a\n[dev]\naws_access_key_id = AKIA\n',
+    );
+    expect(setValue('[default]\nregion = a', 'dev', 'region', 'b')).toBe(
+      '[default]\nregion = a\n[dev]\nregion = b\n',
     );
   });
 

@@ -140,6 +140,21 @@ describe('an instance with a role', () => {
       `arn:aws:iam::${SANDBOX_ACCOUNT}:user/admin`,
     );
   });
+  it('with the key file removed from the instance, the CLI falls back to its role', () => {
+    const session = withInstanceProfile();
+    const key = JSON.parse(ok(session, 'aws iam create-access-key --user-name admin')) as {
+      AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+    };
+    const id = launch(session);
+    ok(session, `ssh ${id}`);
+    ok(session, `aws configure set aws_access_key_id ${key.AccessKey.AccessKeyId}`);
+    ok(session, `aws configure set aws_secret_access_key ${key.AccessKey.SecretAccessKey}`);
+    expect(ok(session, 'whoami --query Arn --output text')).toBe(ADMIN_ARN);
+    ok(session, 'rm ~/.aws/credentials');
+    expect(ok(session, 'whoami --query Arn --output text')).toBe(
+      `arn:aws:sts::${SANDBOX_ACCOUNT}:assumed-role/app/${id}`,
+    );
+  });
 });
 
 describe('what goes wrong', () => {

@@ -25,7 +25,14 @@ interface Setup {
   helper: string;
 }
 
-function withRolesAnywhere(): Setup {
+/** The trust policy of the role, with only these of the three actions allowed. */
+const trustAllowing = (actions: string[]) =>
+  TRUST.replace(
+    '["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]',
+    JSON.stringify(actions),
+  );
+
+function withRolesAnywhere(trust = TRUST): Setup {
   const session = createSandbox('ra-test', Date.UTC(2026, 10, 30, 10));
   ok(session, 'ca create --name "Corp Root CA" --cert-out ca.pem --key-out ca.key');
   ok(
@@ -34,7 +41,7 @@ function withRolesAnywhere(): Setup {
   );
   ok(
     session,
-    `aws iam create-role --role-name onprem-app --assume-role-policy-document '${TRUST}'`,
+    `aws iam create-role --role-name onprem-app --assume-role-policy-document '${trust}'`,
   );
   const anchor = json(
     session,
@@ -77,8 +84,12 @@ describe('IAM Roles Anywhere', () => {
       'ca issue --ca-cert ca.pem --ca-key ca.key --cn db01.corp.example --cert-out db01.pem --key-out db01.key',
     );
     const otherSubject = run(session, `${helper} --certificate db01.pem --private-key db01.key`);
-    expect(otherSubject.exitCode).toBe(1);
-    expect(otherSubject.stderr).toContain('is not authorized to perform: sts:AssumeRole');
+    expect(otherSubject).toMatchObject({
+      exitCode: 1,
+      stderr: `AccessDeniedException: Unable to assume role for ${ROLE}.\n`,
+    });
+    // The decision behind it is the trust policy's, and explain says so.
+    expect(ok(session, 'explain')).toContain('is not authorized to perform: sts:AssumeRole');
 
     ok(session, 'ca create --name "Evil CA" --cert-out evil.pem --key-out evil.key');
     ok(
@@ -97,5 +108,55 @@ describe('IAM Roles Anywhere', () => {
     expect(
       run(session, `${helper} --certificate app01.pem --private-key app01.key`).stderr,
     ).toContain('Certificate is expired');
+  });
+
+  // Trust model, "Role trusts": the trust policy "must grant the permissions sts:AssumeRole,
+  // sts:SetSourceIdentity, sts:TagSession" to rolesanywhere.amazonaws.com, since the session
+  // carries the certificate's fields as tags and its subject's CN as source identity.
+  it.each([
+    ['sts:TagSession', ['sts:AssumeRole', 'sts:SetSourceIdentity']],
+    ['sts:SetSourceIdentity', ['sts:AssumeRole', 'sts:TagSession']],
+    ['sts:AssumeRole', ['sts:TagSession', 'sts:SetSourceIdentity']],
+  ])('a trust policy without %s gets no session', (missing, actions) => {
+    const { session, helper } = withRolesAnywhere(trustAllowing(actions));
+    expect(run(session, `${helper} --certificate app01.pem --private-key app01.key`)).toMatchObject(
+      { exitCode: 1, stderr: `AccessDeniedException: Unable to assume role for ${ROLE}.\n` },
+    );
+    expect(ok(session, 'explain')).toContain(`is not authorized to perform: ${missing}`);
+  });
+
+  it("the session carries the certificate's subject as source identity and principal tags", () => {
+    const { session, helper } = withRolesAnywhere();
+    ok(
+      session,
+      `aws configure set credential_process "${helper} --certificate app01.pem --private-key app01.key" --profile app`,
+    );
+    // A policy of the role that tests the tag the session carries: it reads only its own folder.
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::shared/${aws:PrincipalTag/x509Subject/CN}/*',
+        },
+      ],
+    });
+    ok(session, 'aws s3api create-bucket --bucket shared');
+    ok(
+      session,
+      'aws s3api put-object --bucket shared --key app01.corp.example/a.txt --body ca.pem',
+    );
+    ok(session, 'aws s3api put-object --bucket shared --key db01.corp.example/a.txt --body ca.pem');
+    ok(
+      session,
+      `aws iam put-role-policy --role-name onprem-app --policy-name own-folder --policy-document '${policy}'`,
+    );
+    const get = (key: string) =>
+      run(session, `aws s3api get-object --bucket shared --key ${key} out.txt --profile app`);
+    expect(get('app01.corp.example/a.txt').exitCode).toBe(0);
+    expect(get('db01.corp.example/a.txt').stderr).toContain('(AccessDenied)');
+    const sessions = Object.values(session.world.sessions);
+    expect(sessions.at(-1)?.sourceIdentity).toBe('app01.corp.example');
   });
 });

@@ -192,6 +192,51 @@ describe('the helpers', () => {
   });
 });
 
+describe('rm', () => {
+  // GNU coreutils rm's messages and statuses, as bash shows them.
+  it('removes files; says so for a missing one, unless -f', () => {
+    const session = sandbox();
+    expect(run(session, 'rm ~/.aws/credentials nothing.txt')).toMatchObject({
+      exitCode: 1,
+      stdout: '',
+      stderr: "rm: cannot remove 'nothing.txt': No such file or directory\n",
+    });
+    expect(run(session, 'ls ~/.aws').stdout).toBe('config\n');
+    expect(run(session, 'rm -f nothing.txt ~/.aws/credentials')).toMatchObject({
+      exitCode: 0,
+      stderr: '',
+    });
+  });
+
+  it('refuses a directory without -r, and removes all of it with -r', () => {
+    const session = sandbox();
+    expect(run(session, 'rm ~/.aws')).toMatchObject({
+      exitCode: 1,
+      stderr: "rm: cannot remove '/home/learner/.aws': Is a directory\n",
+    });
+    expect(run(session, 'rm -rf ~/.aws/').exitCode).toBe(0);
+    expect(run(session, 'ls ~').stdout).toBe('');
+  });
+
+  it('wants an operand and knows its options', () => {
+    const session = sandbox();
+    const tryHelp = "Try 'rm --help' for more information.\n";
+    expect(run(session, 'rm')).toMatchObject({
+      exitCode: 1,
+      stderr: `rm: missing operand\n${tryHelp}`,
+    });
+    expect(run(session, 'rm -f').exitCode).toBe(0);
+    expect(run(session, 'rm -x a')).toMatchObject({
+      exitCode: 1,
+      stderr: `rm: invalid option -- 'x'\n${tryHelp}`,
+    });
+    expect(run(session, 'rm --nope a').stderr).toBe(`rm: unrecognized option '--nope'\n${tryHelp}`);
+    expect(run(session, 'rm -- -f').stderr).toBe(
+      "rm: cannot remove '-f': No such file or directory\n",
+    );
+  });
+});
+
 describe('bad input', () => {
   it('an open quote asks for more; the joined lines then run as one', () => {
     const session = sandbox();

@@ -1,5 +1,6 @@
 // Grading a task: checks and probes decided by the engine, misconceptions found in the world.
 import { describe, expect, it } from 'vitest';
+import { gradeCommand } from '../../src/commands/grade.js';
 import { snapshotSession } from '../../src/console/session-file.js';
 import { conditionHolds, gradeTask } from '../../src/lessons/grade.js';
 import { runSolution } from '../../src/lessons/solution.js';
@@ -137,5 +138,20 @@ describe('gradeTask', () => {
       'exit',
     ]);
     expect(grade.feedback.map((shown) => shown.key)).toContain('keys-on-instance');
+  });
+});
+
+describe('iam-tutor grade --solution', () => {
+  it('runs no extra empty command for the newline at the end of the file', () => {
+    const solution = 'aws iam create-rol --role-name app\n\naws iam list-roles\n';
+    const out = gradeCommand(
+      ['app-on-ec2', '--lessons', 'test/lessons/fixtures/good', '--solution', 'x', '--json'],
+      () => solution,
+    );
+    const report = JSON.parse(out.stdout) as { commands: { command: string }[] };
+    expect(report.commands.map((c) => c.command)).toEqual([
+      'aws iam create-rol --role-name app',
+      'aws iam list-roles',
+    ]);
   });
 });

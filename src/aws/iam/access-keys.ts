@@ -2,11 +2,12 @@
 // counted; the secret is in CreateAccessKey's answer and nowhere else; keys are set Inactive or
 // Active, deleted, and GetAccessKeyLastUsed tells when a key last signed a request, for which
 // service and region (`N/A` before its first use). Without UserName, the operations act on the
-// calling user.
+// calling user, and List, Update and Delete on the root user's own keys when root calls
+// (API_ListAccessKeys: "you can use this operation to manage AWS account root user credentials").
 import { callerArn } from '../caller.js';
 import { AwsError, limitExceeded } from '../errors.js';
 import { newId, newSecret } from '../ids.js';
-import { optional, required, requiredText } from '../input.js';
+import { optional, required, requiredText, text } from '../input.js';
 import type { Operation, Params, RequestEnvironment } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { AccessKey, IamUser } from '../world.js';
@@ -14,17 +15,30 @@ import { callerAccount, entityArn, requireUser, subjectUserName } from './accoun
 import { ACCESS_KEY_ID, EXISTING_USER_NAME, KEY_STATUS, PAGING } from './members.js';
 import { listed } from './pages.js';
 
-const MAX_KEYS = 2;
+export const MAX_KEYS = 2;
+
+/** True when the root user calls without naming a user: the request is about root's own keys. */
+const rootSelf = (env: RequestEnvironment, params: Params): boolean =>
+  env.caller.kind === 'root' && text(params, 'UserName') === undefined;
 
 const subjectResource: Operation['resource'] = (env, params) =>
-  entityArn(callerAccount(env), 'user', subjectUserName(env, params));
+  rootSelf(env, params)
+    ? `arn:aws:iam::${callerAccount(env).id}:root`
+    : entityArn(callerAccount(env), 'user', subjectUserName(env, params));
 
 const subjectUser = (env: RequestEnvironment, params: Params): IamUser =>
   requireUser(callerAccount(env), subjectUserName(env, params));
 
-/** The user's key with this id, or `The Access Key with id X cannot be found.` */
-function requireKey(user: IamUser, accessKeyId: string): AccessKey {
-  const key = user.accessKeys.find((k) => k.accessKeyId === accessKeyId);
+/** The keys a request is about: the user's, or root's own; `userName` is absent for root. */
+function subjectKeys(env: RequestEnvironment, params: Params) {
+  if (rootSelf(env, params)) return { keys: callerAccount(env).rootAccessKeys ?? [] };
+  const user = subjectUser(env, params);
+  return { keys: user.accessKeys, userName: user.userName };
+}
+
+/** The key with this id among `keys`, or `The Access Key with id X cannot be found.` */
+function requireKey(keys: AccessKey[], accessKeyId: string): AccessKey {
+  const key = keys.find((k) => k.accessKeyId === accessKeyId);
   if (!key) {
     throw new AwsError('NoSuchEntity', `The Access Key with id ${accessKeyId} cannot be found.`);
   }
@@ -66,9 +80,9 @@ export const ListAccessKeys: Operation = {
   action: 'iam:ListAccessKeys',
   resource: subjectResource,
   run: (env, params) => {
-    const user = subjectUser(env, params);
-    return listed('AccessKeyMetadata', user.accessKeys, params, (key) => ({
-      UserName: user.userName,
+    const { keys, userName } = subjectKeys(env, params);
+    return listed('AccessKeyMetadata', keys, params, (key) => ({
+      ...(userName === undefined ? {} : { UserName: userName }),
       AccessKeyId: key.accessKeyId,
       Status: key.status,
       CreateDate: key.createDate,
@@ -87,7 +101,7 @@ export const UpdateAccessKey: Operation = {
   action: 'iam:UpdateAccessKey',
   resource: subjectResource,
   run: (env, params) => {
-    const key = requireKey(subjectUser(env, params), requiredText(params, 'AccessKeyId'));
+    const key = requireKey(subjectKeys(env, params).keys, requiredText(params, 'AccessKeyId'));
     key.status = requiredText(params, 'Status') === 'Active' ? 'Active' : 'Inactive';
     return {};
   },
@@ -100,9 +114,9 @@ export const DeleteAccessKey: Operation = {
   action: 'iam:DeleteAccessKey',
   resource: subjectResource,
   run: (env, params) => {
-    const user = subjectUser(env, params);
-    const key = requireKey(user, requiredText(params, 'AccessKeyId'));
-    user.accessKeys.splice(user.accessKeys.indexOf(key), 1);
+    const { keys } = subjectKeys(env, params);
+    const key = requireKey(keys, requiredText(params, 'AccessKeyId'));
+    keys.splice(keys.indexOf(key), 1);
     return {};
   },
 };

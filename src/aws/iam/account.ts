@@ -82,8 +82,8 @@ export function requireInstanceProfile(account: Account, name: string): Instance
 /**
  * The user an operation is about: `UserName`, or when it is omitted the calling user ("the user
  * name is determined implicitly based on the Amazon Web Services access key ID used to sign the
- * request", API_CreateAccessKey). Other callers must name one. Root's own access keys and MFA
- * devices are not simulated, so root is asked for a name as well.
+ * request", API_CreateAccessKey). Other callers must name one; root too, but where an operation
+ * takes root's own credentials instead (access keys), which it checks first.
  */
 export function subjectUserName(env: RequestEnvironment, params: Params): string {
   const name = text(params, 'UserName');

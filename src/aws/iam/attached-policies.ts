@@ -12,7 +12,7 @@ import { ARN, PAGING, POLICY_PATH } from './members.js';
 import { listed } from './pages.js';
 import { policyNameOf } from '../policies.js';
 
-const MAX_ATTACHED = 10;
+export const MAX_ATTACHED = 10;
 
 function attach(kind: HolderKind): Operation {
   return {

@@ -18,7 +18,7 @@ import { EXISTING_USER_NAME, GROUP_NAME, PAGING, PATH } from './members.js';
 import { listed } from './pages.js';
 import { groupView, userView } from './views.js';
 
-const MAX_GROUPS_PER_USER = 10;
+export const MAX_GROUPS_PER_USER = 10;
 
 const groupResource: Operation['resource'] = (env, params) =>
   entityArn(callerAccount(env), 'group', requiredText(params, 'GroupName'));

@@ -1,5 +1,6 @@
 // Every IAM operation of the simulated AWS, for the console's command table and for lessons.
 import type { Operation } from '../operation.js';
+import { GetAccountSummary } from './account-summary.js';
 import {
   CreateAccessKey,
   DeleteAccessKey,
@@ -57,8 +58,12 @@ import {
 import {
   CreateLoginProfile,
   CreateVirtualMFADevice,
+  DeleteLoginProfile,
   EnableMFADevice,
+  GetLoginProfile,
   ListMFADevices,
+  ListVirtualMFADevices,
+  UpdateLoginProfile,
 } from './login-mfa.js';
 import {
   CreatePolicy,
@@ -141,11 +146,16 @@ export const IAM_OPERATIONS: readonly Operation[] = [
   PutUserPermissionsBoundary,
   PutRolePermissionsBoundary,
   CreateLoginProfile,
+  GetLoginProfile,
+  UpdateLoginProfile,
+  DeleteLoginProfile,
   CreateVirtualMFADevice,
   EnableMFADevice,
   ListMFADevices,
+  ListVirtualMFADevices,
   GetAccountPasswordPolicy,
   UpdateAccountPasswordPolicy,
+  GetAccountSummary,
   CreateSAMLProvider,
   CreateOpenIDConnectProvider,
   ListSAMLProviders,

@@ -1,16 +1,19 @@
-// Signing in as a user: a console password (CreateLoginProfile, held to the account's password
-// policy) and MFA (id_credentials_mfa): CreateVirtualMFADevice makes a device and its seed,
-// EnableMFADevice assigns it to a user once two consecutive codes prove the user has it, and
-// ListMFADevices shows a user's devices. Messages are AWS's as recorded in localstack's
-// test_iam_users and test_iam_mfa snapshots; the invalid-code one as public reports quote it.
+// Signing in as a user: a console password (CreateLoginProfile and UpdateLoginProfile, held to
+// the account's password policy; GetLoginProfile, DeleteLoginProfile) and MFA
+// (id_credentials_mfa): CreateVirtualMFADevice makes a device and its seed, EnableMFADevice
+// assigns it to a user once two consecutive codes prove the user has it, ListMFADevices shows a
+// user's devices and ListVirtualMFADevices the account's. Messages are AWS's as recorded in
+// localstack's test_iam_users and test_iam_mfa snapshots; the invalid-code one as public reports
+// quote it.
 import { AwsError } from '../errors.js';
 import { newMfaSeed } from '../ids.js';
 import { flag, optional, required, requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
-import type { Account, VirtualMfaDevice } from '../world.js';
+import type { Account, IamUser, LoginProfile, VirtualMfaDevice } from '../world.js';
 import { callerAccount, entityArn, iamArn, requireUser, subjectUserName } from './account.js';
 import {
+  ASSIGNMENT_STATUS,
   AUTHENTICATION_CODE,
   BOOLEAN,
   EXISTING_USER_NAME,
@@ -27,6 +30,36 @@ import { listed } from './pages.js';
 import { passwordConforms } from './password-policy.js';
 import { requestTags, tagContext } from './tags.js';
 
+/** A login profile operation's resource: the user it names. */
+const namedUser: Operation['resource'] = (env, params) =>
+  entityArn(callerAccount(env), 'user', requiredText(params, 'UserName'));
+
+/** The user's console password, or `Login Profile for User X cannot be found.` */
+function requireLoginProfile(user: IamUser): LoginProfile {
+  if (!user.loginProfile) {
+    throw new AwsError('NoSuchEntity', `Login Profile for User ${user.userName} cannot be found.`);
+  }
+  return user.loginProfile;
+}
+
+/** A new password must meet the account's password policy (or IAM's default). */
+function requireConformingPassword(account: Account, password: string): void {
+  if (!passwordConforms(account.iam.passwordPolicy, password)) {
+    throw new AwsError(
+      'PasswordPolicyViolation',
+      'Password does not conform to the account password policy.',
+    );
+  }
+}
+
+function loginProfileView(user: IamUser, profile: LoginProfile) {
+  return {
+    UserName: user.userName,
+    CreateDate: profile.createDate,
+    PasswordResetRequired: profile.passwordResetRequired,
+  };
+}
+
 export const CreateLoginProfile: Operation = {
   service: 'iam',
   name: 'CreateLoginProfile',
@@ -36,8 +69,7 @@ export const CreateLoginProfile: Operation = {
     PasswordResetRequired: optional(BOOLEAN),
   },
   action: 'iam:CreateLoginProfile',
-  resource: (env, params) =>
-    entityArn(callerAccount(env), 'user', requiredText(params, 'UserName')),
+  resource: namedUser,
   run: (env, params) => {
     const account = callerAccount(env);
     const user = requireUser(account, requiredText(params, 'UserName'));
@@ -48,25 +80,69 @@ export const CreateLoginProfile: Operation = {
       );
     }
     const password = requiredText(params, 'Password');
-    if (!passwordConforms(account.iam.passwordPolicy, password)) {
-      throw new AwsError(
-        'PasswordPolicyViolation',
-        'Password does not conform to the account password policy.',
-      );
-    }
+    requireConformingPassword(account, password);
     const profile = {
       password,
       createDate: isoSeconds(env.world.now),
       passwordResetRequired: flag(params, 'PasswordResetRequired') ?? false,
     };
     user.loginProfile = profile;
-    return {
-      LoginProfile: {
-        UserName: user.userName,
-        CreateDate: profile.createDate,
-        PasswordResetRequired: profile.passwordResetRequired,
-      },
-    };
+    return { LoginProfile: loginProfileView(user, profile) };
+  },
+};
+
+/** GetLoginProfile (API_GetLoginProfile): whether the user has a password, never the password. */
+export const GetLoginProfile: Operation = {
+  service: 'iam',
+  name: 'GetLoginProfile',
+  input: { UserName: required(USER_NAME) },
+  action: 'iam:GetLoginProfile',
+  resource: namedUser,
+  run: (env, params) => {
+    const user = requireUser(callerAccount(env), requiredText(params, 'UserName'));
+    return { LoginProfile: loginProfileView(user, requireLoginProfile(user)) };
+  },
+};
+
+/**
+ * UpdateLoginProfile (API_UpdateLoginProfile): a new password (held to the password policy),
+ * whether it must be changed at the next sign-in, or both; what is left out stays as it was.
+ */
+export const UpdateLoginProfile: Operation = {
+  service: 'iam',
+  name: 'UpdateLoginProfile',
+  input: {
+    UserName: required(USER_NAME),
+    Password: optional(PASSWORD),
+    PasswordResetRequired: optional(BOOLEAN),
+  },
+  action: 'iam:UpdateLoginProfile',
+  resource: namedUser,
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const user = requireUser(account, requiredText(params, 'UserName'));
+    const profile = requireLoginProfile(user);
+    const password = text(params, 'Password');
+    if (password !== undefined) requireConformingPassword(account, password);
+    const resetRequired = flag(params, 'PasswordResetRequired');
+    if (password !== undefined) profile.password = password;
+    if (resetRequired !== undefined) profile.passwordResetRequired = resetRequired;
+    return {};
+  },
+};
+
+/** DeleteLoginProfile (API_DeleteLoginProfile): the user can no longer sign in to the console. */
+export const DeleteLoginProfile: Operation = {
+  service: 'iam',
+  name: 'DeleteLoginProfile',
+  input: { UserName: required(USER_NAME) },
+  action: 'iam:DeleteLoginProfile',
+  resource: namedUser,
+  run: (env, params) => {
+    const user = requireUser(callerAccount(env), requiredText(params, 'UserName'));
+    requireLoginProfile(user);
+    delete user.loginProfile;
+    return {};
   },
 };
 
@@ -171,6 +247,40 @@ export const ListMFADevices: Operation = {
       UserName: user.userName,
       SerialNumber: serialNumber,
       EnableDate: account.iam.virtualMfaDevices[serialNumber]?.enableDate,
+    }));
+  },
+};
+
+/**
+ * ListVirtualMFADevices (API_ListVirtualMFADevices): the account's virtual devices, `Assigned`,
+ * `Unassigned` or `Any` (the default). An assigned one shows its user and when it was enabled; the
+ * user as AWS shows it there, by name, ARN and creation date (the CLI output quoted in public
+ * walkthroughs, e.g. CloudGoat's iam_privesc_by_key_rotation).
+ */
+export const ListVirtualMFADevices: Operation = {
+  service: 'iam',
+  name: 'ListVirtualMFADevices',
+  input: { AssignmentStatus: optional(ASSIGNMENT_STATUS), ...PAGING },
+  action: 'iam:ListVirtualMFADevices',
+  resource: () => '*',
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const status = text(params, 'AssignmentStatus') ?? 'Any';
+    const users = Object.values(account.iam.users);
+    const devices = Object.values(account.iam.virtualMfaDevices)
+      .map((device) => ({
+        device,
+        user: users.find((u) => u.mfaDevices.includes(device.serialNumber)),
+      }))
+      .filter(({ user }) => status === 'Any' || (status === 'Assigned') === (user !== undefined));
+    return listed('VirtualMFADevices', devices, params, ({ device, user }) => ({
+      SerialNumber: device.serialNumber,
+      ...(user === undefined
+        ? {}
+        : {
+            User: { UserName: user.userName, Arn: user.arn, CreateDate: user.createDate },
+            EnableDate: device.enableDate,
+          }),
     }));
   },
 };

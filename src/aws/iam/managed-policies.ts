@@ -28,7 +28,7 @@ import { listed } from './pages.js';
 import { requestTags, tagContext } from './tags.js';
 import { documentOf, tagsView } from './views.js';
 
-const MAX_VERSIONS = 5;
+export const MAX_VERSIONS = 5;
 
 /** A managed policy as IAM shows it, whether AWS's or the account's own. */
 export interface KnownPolicy {

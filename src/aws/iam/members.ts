@@ -97,6 +97,11 @@ export const POLICY_USAGE: StringRule = {
 export const ACCESS_KEY_ID: StringRule = { type: 'string', min: 16, max: 128, pattern: '[\\w]+' };
 /** statusType */
 export const KEY_STATUS: StringRule = { type: 'string', enum: ['Active', 'Inactive'] };
+/** assignmentStatusType */
+export const ASSIGNMENT_STATUS: StringRule = {
+  type: 'string',
+  enum: ['Assigned', 'Unassigned', 'Any'],
+};
 /** serialNumberType */
 export const SERIAL_NUMBER: StringRule = {
   type: 'string',

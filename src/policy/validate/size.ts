@@ -68,6 +68,11 @@ const SIZE_RULES: Readonly<Record<PolicyKind, SizeRule>> = {
   },
 };
 
+/** The fixed size quota of a kind of policy, in the characters it counts (GetAccountSummary). */
+export function sizeLimit(kind: PolicyKind): number | undefined {
+  return SIZE_RULES[kind].limit;
+}
+
 /** The LimitExceeded error for a document over its kind's limit (or `maxChars`), if it is. */
 export function sizeError(
   document: DocumentRead & { ok: true },

@@ -1,6 +1,9 @@
 // Access keys through callApi (id_credentials_access-keys; API_CreateAccessKey,
 // API_ListAccessKeys, API_UpdateAccessKey, API_DeleteAccessKey, API_GetAccessKeyLastUsed).
 import { describe, expect, it } from 'vitest';
+import { callApi } from '../../../src/aws/api.js';
+import type { Operation, Params } from '../../../src/aws/operation.js';
+import { ListBuckets } from '../../../src/aws/s3.js';
 import { GetCallerIdentity } from '../../../src/aws/sts.js';
 import {
   CreateAccessKey,
@@ -13,6 +16,7 @@ import { CreateUser } from '../../../src/aws/iam/users.js';
 import {
   ACCOUNT,
   ADMIN_KEY,
+  ROOT_KEY,
   START,
   allowing,
   call,
@@ -24,6 +28,15 @@ import {
 } from '../fixtures.js';
 
 const BOB = { accessKeyId: 'AKIABOBEXAMPLE000001', secretAccessKey: 'bob-secret' };
+
+/**
+ * S3 refuses a key it has no active key for in its own words, where IAM and STS say
+ * InvalidClientTokenId (iam-facts.md, "Error shapes"; S3 API reference, ErrorResponses).
+ */
+const S3_UNKNOWN_KEY = {
+  code: 'InvalidAccessKeyId',
+  message: 'The AWS Access Key Id you provided does not exist in our records.',
+};
 
 function keyOf(response: Record<string, unknown>) {
   const key = response.AccessKey as { AccessKeyId: string; SecretAccessKey: string };
@@ -103,6 +116,41 @@ describe('ListAccessKeys, UpdateAccessKey, DeleteAccessKey', () => {
     expect(JSON.stringify(listed)).not.toContain(ADMIN_KEY.secretAccessKey);
   });
 
+  // API_ListAccessKeys: "If the UserName is not specified, the user name is determined
+  // implicitly based on the AWS access key ID used to sign the request ... you can use this
+  // operation to manage AWS account root user credentials"; root is no IAM user, so its keys have
+  // no UserName (the member is optional in AccessKeyMetadata).
+  it("root without a user name lists, sets inactive and deletes root's own keys", () => {
+    const world = lessonWorld();
+    const region = 'us-east-1';
+    const sourceIp = '203.0.113.7';
+    // The root user signed in to the console, with no key of its own signing.
+    const signedInRoot = (operation: Operation, params: Params) =>
+      callApi(world, { caller: { rootOf: ACCOUNT }, operation, params, region, sourceIp });
+    expect(ok(call(world, ListAccessKeys, {}, ROOT_KEY))).toEqual({
+      AccessKeyMetadata: [
+        { AccessKeyId: ROOT_KEY.accessKeyId, Status: 'Active', CreateDate: '2026-11-30T09:00:00Z' },
+      ],
+      IsTruncated: false,
+    });
+    expect(ok(call(world, ListAccessKeys, { UserName: 'admin' }, ROOT_KEY))).toMatchObject({
+      AccessKeyMetadata: [{ UserName: 'admin', AccessKeyId: ADMIN_KEY.accessKeyId }],
+    });
+    // Without a name, the administrator's request is about the administrator's own keys.
+    expect(failure(call(world, DeleteAccessKey, { AccessKeyId: ROOT_KEY.accessKeyId }))).toEqual({
+      code: 'NoSuchEntity',
+      message: `The Access Key with id ${ROOT_KEY.accessKeyId} cannot be found.`,
+    });
+    const key = { AccessKeyId: ROOT_KEY.accessKeyId };
+    ok(call(world, UpdateAccessKey, { ...key, Status: 'Inactive' }, ROOT_KEY));
+    expect(failure(call(world, GetCallerIdentity, {}, ROOT_KEY)).code).toBe('InvalidClientTokenId');
+    ok(signedInRoot(DeleteAccessKey, key));
+    expect(ok(signedInRoot(ListAccessKeys, {}))).toEqual({
+      AccessKeyMetadata: [],
+      IsTruncated: false,
+    });
+  });
+
   it('an inactive key no longer signs requests; set active again, it does', () => {
     const world = lessonWorld();
     ok(call(world, CreateUser, { UserName: 'alice' }));
@@ -115,6 +163,7 @@ describe('ListAccessKeys, UpdateAccessKey, DeleteAccessKey', () => {
       }),
     );
     expect(failure(call(world, GetCallerIdentity, {}, key)).code).toBe('InvalidClientTokenId');
+    expect(failure(call(world, ListBuckets, {}, key))).toEqual(S3_UNKNOWN_KEY);
     ok(
       call(world, UpdateAccessKey, {
         UserName: 'alice',
@@ -149,6 +198,7 @@ describe('ListAccessKeys, UpdateAccessKey, DeleteAccessKey', () => {
     ok(call(world, CreateAccessKey, { UserName: 'alice' }));
     ok(call(world, DeleteAccessKey, { UserName: 'alice', AccessKeyId: a.accessKeyId }));
     expect(failure(call(world, GetCallerIdentity, {}, a)).code).toBe('InvalidClientTokenId');
+    expect(failure(call(world, ListBuckets, {}, a))).toEqual(S3_UNKNOWN_KEY);
     expect(call(world, CreateAccessKey, { UserName: 'alice' }).ok).toBe(true);
   });
 

@@ -1,19 +1,25 @@
 // Console passwords and MFA through callApi (id_credentials_passwords_admin-change-user,
-// id_credentials_mfa_enable_virtual; API_CreateLoginProfile, API_CreateVirtualMFADevice,
-// API_EnableMFADevice, API_ListMFADevices).
+// id_credentials_mfa_enable_virtual; API_CreateLoginProfile, API_GetLoginProfile,
+// API_UpdateLoginProfile, API_DeleteLoginProfile, API_CreateVirtualMFADevice,
+// API_EnableMFADevice, API_ListMFADevices, API_ListVirtualMFADevices).
 import { describe, expect, it } from 'vitest';
 import { mfaCode } from '../../../src/aws/iam/mfa-codes.js';
 import {
   CreateLoginProfile,
   CreateVirtualMFADevice,
+  DeleteLoginProfile,
   EnableMFADevice,
+  GetLoginProfile,
   ListMFADevices,
+  ListVirtualMFADevices,
+  UpdateLoginProfile,
 } from '../../../src/aws/iam/login-mfa.js';
 import { UpdateAccountPasswordPolicy } from '../../../src/aws/iam/password-policy.js';
-import { CreateUser } from '../../../src/aws/iam/users.js';
+import { CreateUser, DeleteUser } from '../../../src/aws/iam/users.js';
 import {
   ACCOUNT,
   START,
+  accountOf,
   call,
   deniedMessage,
   failure,
@@ -88,6 +94,85 @@ describe('CreateLoginProfile', () => {
   });
 });
 
+describe('GetLoginProfile, UpdateLoginProfile, DeleteLoginProfile', () => {
+  const withPassword = () => {
+    const world = lessonWorld();
+    ok(call(world, CreateUser, { UserName: 'alice' }));
+    ok(call(world, CreateLoginProfile, { UserName: 'alice', Password: 'Correct-Horse-1' }));
+    return world;
+  };
+  const noProfile = {
+    code: 'NoSuchEntity',
+    message: 'Login Profile for User alice cannot be found.',
+  };
+
+  it('shows the profile without the password, and says so when there is none', () => {
+    const world = withPassword();
+    expect(ok(call(world, GetLoginProfile, { UserName: 'alice' }))).toEqual({
+      LoginProfile: {
+        UserName: 'alice',
+        CreateDate: '2026-11-30T10:00:00Z',
+        PasswordResetRequired: false,
+      },
+    });
+    expect(failure(call(world, GetLoginProfile, { UserName: 'admin' }))).toEqual({
+      code: 'NoSuchEntity',
+      message: 'Login Profile for User admin cannot be found.',
+    });
+    expect(failure(call(world, GetLoginProfile, { UserName: 'ghost' }))).toEqual({
+      code: 'NoSuchEntity',
+      message: 'The user with name ghost cannot be found.',
+    });
+  });
+
+  it('changes the password under the password policy, and whether it must be reset', () => {
+    const world = withPassword();
+    expect(
+      failure(call(world, UpdateLoginProfile, { UserName: 'alice', Password: 'weak' })),
+    ).toEqual({
+      code: 'PasswordPolicyViolation',
+      message: 'Password does not conform to the account password policy.',
+    });
+    ok(call(world, UpdateLoginProfile, { UserName: 'alice', PasswordResetRequired: true }));
+    ok(call(world, UpdateLoginProfile, { UserName: 'alice', Password: 'Battery-Staple-2' }));
+    expect(accountOf(world).iam.users.alice?.loginProfile).toMatchObject({
+      password: 'Battery-Staple-2',
+      passwordResetRequired: true,
+    });
+    expect(
+      failure(call(world, UpdateLoginProfile, { UserName: 'admin', Password: 'Battery-Staple-2' })),
+    ).toMatchObject({ code: 'NoSuchEntity' });
+  });
+
+  // API_DeleteUser: "you must delete the items attached to the user manually ... Password
+  // (DeleteLoginProfile)"; IAM refuses with DeleteConflict until then.
+  it('DeleteUser refuses while the user has a password; DeleteLoginProfile lets it go', () => {
+    const world = withPassword();
+    expect(failure(call(world, DeleteUser, { UserName: 'alice' }))).toEqual({
+      code: 'DeleteConflict',
+      message: 'Cannot delete entity, must delete login profile first.',
+    });
+    expect(ok(call(world, DeleteLoginProfile, { UserName: 'alice' }))).toEqual({});
+    expect(failure(call(world, DeleteLoginProfile, { UserName: 'alice' }))).toEqual(noProfile);
+    expect(failure(call(world, GetLoginProfile, { UserName: 'alice' }))).toEqual(noProfile);
+    expect(ok(call(world, DeleteUser, { UserName: 'alice' }))).toEqual({});
+  });
+
+  it('each is authorized as its own action on the user', () => {
+    const world = withPassword();
+    putUser(world, 'bob', BOB);
+    const alice = `arn:aws:iam::${ACCOUNT}:user/alice`;
+    expect(failure(call(world, GetLoginProfile, { UserName: 'alice' }, BOB))).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:GetLoginProfile', alice),
+    });
+    expect(failure(call(world, DeleteLoginProfile, { UserName: 'alice' }, BOB))).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:DeleteLoginProfile', alice),
+    });
+  });
+});
+
 describe('virtual MFA devices', () => {
   it('creates a device with a 64-character Base32 seed', () => {
     const { world, seed } = withDevice();
@@ -158,6 +243,42 @@ describe('virtual MFA devices', () => {
         'iam:CreateVirtualMFADevice',
         `arn:aws:iam::${ACCOUNT}:mfa/bob`,
       ),
+    });
+  });
+});
+
+describe('ListVirtualMFADevices', () => {
+  it("lists the account's devices, an assigned one with its user, filtered by assignment", () => {
+    const { world, seed } = withDevice();
+    ok(call(world, CreateVirtualMFADevice, { VirtualMFADeviceName: 'spare' }));
+    ok(
+      call(world, EnableMFADevice, {
+        UserName: 'alice',
+        SerialNumber: SERIAL,
+        AuthenticationCode1: mfaCode(seed, START - 30_000),
+        AuthenticationCode2: mfaCode(seed, START),
+      }),
+    );
+    const assigned = {
+      SerialNumber: SERIAL,
+      User: {
+        UserName: 'alice',
+        Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+        CreateDate: '2026-11-30T10:00:00Z',
+      },
+      EnableDate: '2026-11-30T10:00:00Z',
+    };
+    const spare = { SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/spare` };
+    const list = (params: Record<string, unknown>) =>
+      ok(call(world, ListVirtualMFADevices, params)).VirtualMFADevices;
+    expect(list({})).toEqual([assigned, spare]);
+    expect(list({ AssignmentStatus: 'Any' })).toEqual([assigned, spare]);
+    expect(list({ AssignmentStatus: 'Assigned' })).toEqual([assigned]);
+    expect(list({ AssignmentStatus: 'Unassigned' })).toEqual([spare]);
+    expect(failure(call(world, ListVirtualMFADevices, { AssignmentStatus: 'Mine' }))).toEqual({
+      code: 'ValidationError',
+      message:
+        "1 validation error detected: Value at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set: [Assigned, Unassigned, Any]",
     });
   });
 });
