@@ -16,7 +16,7 @@ describe('iam-tutor CLI', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^iam-tutor \d+\.\d+\.\d+/);
     expect(stdout).toContain(
-      'Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color]   the interactive tutorial',
+      'Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color] [--plain]   the interactive tutorial',
     );
     expect(stdout).toContain('grade LESSON --solution FILE');
     expect(stdout).toContain('offline');
