@@ -1,9 +1,9 @@
 // A new sandbox for the learner: its clock starts at the real time (to the second), and its ids
 // are new each time. The shell's to make, since it reads the clock.
-import { createSandbox } from '../console/sandbox.js';
+import { createFurnishedSandbox } from '../console/sandbox.js';
 import type { ConsoleSession } from '../console/session.js';
 
 export function freshSandbox(): ConsoleSession {
   const now = Math.floor(Date.now() / 1000) * 1000;
-  return createSandbox(`sandbox-${now}`, now);
+  return createFurnishedSandbox(`sandbox-${now}`, now);
 }

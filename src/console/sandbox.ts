@@ -10,8 +10,9 @@ import { findOperation } from '../aws/operations.js';
 import { createOrganization } from '../aws/organizations.js';
 import type { Params } from '../aws/operation.js';
 import type { World } from '../aws/world.js';
-import type { ConsoleState, Machine } from './machine.js';
+import { currentMachine, type ConsoleState, type Machine } from './machine.js';
 import type { ConsoleSession } from './session.js';
+import { runLine } from './shell.js';
 
 export const SANDBOX_ACCOUNT = '111122223333';
 export const PRODUCTION_ACCOUNT = '444455556666';
@@ -98,4 +99,40 @@ export function createSandbox(seed: string, now: number): ConsoleSession {
     history: [],
   };
   return { world, state };
+}
+
+/**
+ * What the free sandbox has on top of the lessons' base world, made with the commands a learner
+ * would type (so it is what the same commands make on AWS): a bucket in each account, GitHub's
+ * OIDC provider and a SAML identity provider, and an instance running with a role that reads
+ * the sandbox's bucket.
+ */
+const FURNISHING = [
+  'aws s3api create-bucket --bucket sandbox-data-111122223333',
+  'aws s3api put-object --bucket sandbox-data-111122223333 --key hello.txt --body hello.txt',
+  'aws s3api create-bucket --bucket prod-reports-444455556666 --profile prod',
+  'aws iam create-open-id-connect-provider --url https://token.actions.githubusercontent.com --client-id-list sts.amazonaws.com',
+  'saml-idp metadata --outfile corp-idp.xml',
+  'aws iam create-saml-provider --name Corp --saml-metadata-document file://corp-idp.xml',
+  `aws iam create-role --role-name sandbox-app --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}'`,
+  `aws iam put-role-policy --role-name sandbox-app --policy-name read-data --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::sandbox-data-111122223333","arn:aws:s3:::sandbox-data-111122223333/*"]}]}'`,
+  'aws iam create-instance-profile --instance-profile-name sandbox-app',
+  'aws iam add-role-to-instance-profile --instance-profile-name sandbox-app --role-name sandbox-app',
+  'aws ec2 run-instances --image-id ami-0fff1b9a61dec8a5f --instance-type t3.micro --iam-instance-profile Name=sandbox-app',
+];
+
+/** The free sandbox of the tutorial: the base world, furnished; its log and history empty. */
+export function createFurnishedSandbox(seed: string, now: number): ConsoleSession {
+  const session = createSandbox(seed, now);
+  const home = currentMachine(session.state).home;
+  currentMachine(session.state).files[`${home}/hello.txt`] = 'Hello from the sandbox.\n';
+  for (const line of FURNISHING) {
+    const result = runLine(session, line);
+    if (result.kind !== 'done' || result.exitCode !== 0)
+      throw new Error(`sandbox set-up: ${line}: ${JSON.stringify(result)}`);
+  }
+  session.world.events = [];
+  session.state.history = [];
+  session.state.lastStatus = undefined;
+  return session;
 }

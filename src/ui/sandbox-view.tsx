@@ -33,7 +33,7 @@ export function SandboxView({
       <Text bold>Sandbox</Text>
       <Workbench
         session={session}
-        welcome="The sandbox: two accounts in an organization. 'home' or 'exit' to leave; '?' for keys; Tab for menus."
+        welcome="The sandbox: two accounts in an organization, a bucket in each, an instance, GitHub's OIDC and a SAML provider. 'home' or 'exit' leaves; '?' keys; Tab menus."
         height={rows - 2}
         onLine={onLine}
       />
