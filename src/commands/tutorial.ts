@@ -4,7 +4,7 @@
 // INK_SCREEN_READER=true) draws linear text for screen readers and logs, without colour.
 import { parseArgs } from 'node:util';
 import { freshSandbox } from './fresh-sandbox.js';
-import { DATA_OPTIONS, openStore } from './learner-data.js';
+import { DATA_OPTIONS, openStore, type DataFlags } from './learner-data.js';
 import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
 
 const NO_TERMINAL =
@@ -20,6 +20,19 @@ export async function tutorialCommand(args: string[]): Promise<number> {
     process.stderr.write(NO_TERMINAL);
     return 2;
   }
+  // Raw mode at once, not when the interface has drawn: keys pressed while it loads would be
+  // echoed by the terminal and held back until Enter (an arrow key would do nothing).
+  process.stdin.setRawMode(true);
+  try {
+    return await startTutorial(values);
+  } finally {
+    process.stdin.setRawMode(false);
+  }
+}
+
+type TutorialFlags = DataFlags & { plain?: boolean; 'no-color'?: boolean };
+
+async function startTutorial(values: TutorialFlags): Promise<number> {
   const plain = values.plain === true || process.env.INK_SCREEN_READER === 'true';
   if (plain || values['no-color'] === true || (process.env.NO_COLOR ?? '') !== '')
     process.env.FORCE_COLOR = '0';

@@ -35,19 +35,40 @@ function nextLesson(lessons: readonly LoadedLesson[], lesson: Lesson): Lesson | 
   return loaded[loaded.findIndex((l) => l.id === lesson.id) + 1];
 }
 
+// A 0-column terminal (a pipe) must not wrap one character per line.
+const windowSize = (stdout: NodeJS.WriteStream) => ({
+  columns: stdout.columns || 80,
+  rows: stdout.rows || 24,
+});
+
+/** Once a resize has settled, how long before the screen is drawn again from a clean slate. */
+const REDRAW_AFTER_RESIZE_MS = 100;
+const CLEAR_SCREEN = '\u001b[2J\u001b[H';
+
+/**
+ * The window's size, followed. A terminal re-wraps what is on screen when its width changes, so
+ * Ink's count of the lines to erase is wrong after a resize and old lines stay behind: once the
+ * resizing settles, the screen is cleared and the frame drawn whole (Ink's `write` erases, writes,
+ * then draws the last frame again).
+ */
 function useWindowSize() {
-  const { stdout } = useStdout();
-  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
+  const { stdout, write } = useStdout();
+  const [size, setSize] = useState(() => windowSize(stdout));
   useEffect(() => {
+    let redraw: ReturnType<typeof setTimeout> | undefined;
     const resized = () => {
-      setSize(read());
+      setSize(windowSize(stdout));
+      clearTimeout(redraw);
+      redraw = setTimeout(() => {
+        write(CLEAR_SCREEN);
+      }, REDRAW_AFTER_RESIZE_MS);
     };
     stdout.on('resize', resized);
     return () => {
+      clearTimeout(redraw);
       stdout.off('resize', resized);
     };
-  });
+  }, [stdout, write]);
   return size;
 }
 
@@ -65,13 +86,7 @@ export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppPro
       exit();
     }
   });
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return (
-      <Text>
-        iam-tutor needs a window of at least {MIN_COLUMNS}x{MIN_ROWS}; this one is {columns}x{rows}.
-      </Text>
-    );
-  }
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const home = () => {
     setScreen({ kind: 'home' });
   };
@@ -87,23 +102,33 @@ export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppPro
     } else setScreen({ kind: 'lesson', lesson: choice.lesson });
   };
   return (
-    <Box flexDirection="column" width={columns}>
-      {screen.kind === 'home' ? (
-        <Home lessons={lessons} records={records} onChoose={choose} />
+    <>
+      {tooSmall ? (
+        <Text>
+          iam-tutor needs a window of at least {MIN_COLUMNS}x{MIN_ROWS}; this one is {columns}x
+          {rows}.
+        </Text>
       ) : null}
-      {screen.kind === 'lesson' ? (
-        <LessonView
-          lesson={screen.lesson}
-          next={nextLesson(lessons, screen.lesson)?.title}
-          store={store}
-          onLeave={home}
-          rows={rows - 2}
-        />
-      ) : null}
-      {screen.kind === 'sandbox' ? (
-        <SandboxView session={screen.session} onLeave={home} rows={rows - 2} />
-      ) : null}
-      {message ? <Text color="yellow">{printable(message)}</Text> : null}
-    </Box>
+      {/* Hidden, not unmounted, in a window too small: the screen keeps its state (the console's
+          output, the answers, the cursor) for when the window is big enough again. */}
+      <Box flexDirection="column" width={columns} display={tooSmall ? 'none' : 'flex'}>
+        {screen.kind === 'home' ? (
+          <Home lessons={lessons} records={records} onChoose={choose} />
+        ) : null}
+        {screen.kind === 'lesson' ? (
+          <LessonView
+            lesson={screen.lesson}
+            next={nextLesson(lessons, screen.lesson)?.title}
+            store={store}
+            onLeave={home}
+            rows={rows - 2}
+          />
+        ) : null}
+        {screen.kind === 'sandbox' ? (
+          <SandboxView session={screen.session} onLeave={home} rows={rows - 2} />
+        ) : null}
+        {message ? <Text color="yellow">{printable(message)}</Text> : null}
+      </Box>
+    </>
   );
 }

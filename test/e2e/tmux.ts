@@ -34,6 +34,19 @@ export class Terminal {
     execFileSync('tmux', ['send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
   }
 
+  /** Makes the window `columns` x `rows`, as a person dragging its corner would. */
+  resize(columns: number, rows: number): void {
+    execFileSync('tmux', [
+      'resize-window',
+      '-t',
+      this.name,
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+    ]);
+  }
+
   type(text: string): void {
     this.send(text, true);
   }

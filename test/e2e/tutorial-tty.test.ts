@@ -133,6 +133,41 @@ describe('the tutorial in a terminal', () => {
     );
   });
 
+  it('reflows on resize: below the minimum it says so, and back at a usable size it draws again', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'iam-tutor-tty-'));
+    const t = (terminal = Terminal.open([
+      '--lessons',
+      'test/lessons/fixtures/good',
+      '--data-dir',
+      data,
+    ]));
+    await t.waitFor((s) => s.includes('lessons completed'));
+    await press(t, 'Down');
+    await t.waitFor((s) => s.includes('❯ Sandbox'));
+    t.resize(50, 12);
+    await t.waitFor((s) =>
+      s.replace(/\s+/g, ' ').includes('needs a window of at least 60x16; this one is 50x12.'),
+    );
+    t.resize(70, 20);
+    // Drawn again whole, with the choice kept, and no line of the message left behind.
+    const screen = await t.waitFor((s) => s.includes('❯ Sandbox'));
+    expect(screen).not.toContain('needs a window');
+    expect(screen).toContain('0 of 1 lessons completed');
+    // Narrower, then wider again, on a step of long lines: the terminal re-wraps what it shows,
+    // and nothing of the frames before is left behind.
+    await press(t, 'Up');
+    await t.waitFor((s) => s.includes('❯ · 1. An application on EC2'));
+    await press(t, 'Enter');
+    await t.waitFor((s) => s.includes('Step 1/4'));
+    t.resize(60, 16);
+    await new Promise((done) => setTimeout(done, 500));
+    t.resize(100, 30);
+    await new Promise((done) => setTimeout(done, 500));
+    const again = await t.waitFor((s) => s.includes('Step 1/4'));
+    expect(again.split('An application on EC2 · Step 1/4').length).toBe(2);
+    expect(again.trimStart().startsWith('An application on EC2 · Step 1/4')).toBe(true);
+  }, 30_000);
+
   it.each([
     ['colour by default', [], true],
     ['no colour with NO_COLOR', ['NO_COLOR=1'], false],
