@@ -1,10 +1,11 @@
 // The console inside the tutorial: the last lines of its output (PageUp/PageDown scroll back), and
 // the prompt with the line being typed. Lines come from the console as text, with their control
 // sequences stripped.
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, useInput, useStdout, type Key } from 'ink';
 import { useRef, useState } from 'react';
-import { completedLine, editLine, emptyEditor, submitted } from './line-editor.js';
+import { completedLine, editLine, emptyEditor, submitted, type LineEditor } from './line-editor.js';
 import { printable } from './printable.js';
+import { wrappedRows } from './reflow.js';
 
 export interface ConsolePaneProps {
   prompt: string;
@@ -19,6 +20,17 @@ export interface ConsolePaneProps {
   isActive?: boolean;
 }
 
+/** At most `room` characters of the typed line, around the cursor, `…` marking what is cut. */
+function visiblePart(editor: LineEditor, room: number): { text: string; cursor: number } {
+  if (editor.text.length <= room) return editor;
+  const width = Math.max(1, room - 2);
+  const start = Math.min(Math.max(0, editor.cursor - width + 1), editor.text.length - width);
+  const cut = editor.text.slice(start, start + width);
+  const head = start > 0 ? '…' : '';
+  const tail = start + width < editor.text.length ? '…' : '';
+  return { text: `${head}${cut}${tail}`, cursor: editor.cursor - start + head.length };
+}
+
 export function ConsolePane({
   prompt,
   lines,
@@ -30,6 +42,7 @@ export function ConsolePane({
 }: ConsolePaneProps) {
   // Keys can come faster than frames (a paste, then Enter at once): each key edits the line the
   // key before left, kept in a ref, and the state only asks for a new frame.
+  const { stdout } = useStdout();
   const line = useRef(emptyEditor());
   const [editor, setEditor] = useState(line.current);
   const [choices, setChoices] = useState<string[]>([]);
@@ -60,17 +73,36 @@ export function ConsolePane({
     },
     { isActive },
   );
-  const rows = Math.max(0, back > 0 ? height - 1 : height);
-  const end = lines.length - back;
-  const shown = rows === 0 ? [] : lines.slice(Math.max(0, end - rows), end);
-  const before = editor.text.slice(0, editor.cursor);
-  const under = editor.text[editor.cursor] ?? ' ';
-  const after = editor.text.slice(editor.cursor + 1);
+  // The output shown is what fits in `height` rows as the terminal wraps it, with the typed
+  // line (a long paste wraps too) and the completion choices: the frame never grows past its
+  // share of the window, so the screen above it stays put.
+  const columns = stdout.columns || 80;
+  // A typed line longer than half the console shows the part around the cursor.
+  const typed = visiblePart(
+    editor,
+    Math.max(1, Math.floor(height / 2)) * columns - prompt.length - 2,
+  );
+  let budget =
+    height -
+    (back > 0 ? 1 : 0) -
+    (wrappedRows(`${prompt}${typed.text} `, columns) - 1) -
+    (choices.length > 0 ? wrappedRows(choices.join('  '), columns) : 0);
+  const shown: string[] = [];
+  for (let i = lines.length - 1 - back; i >= 0 && budget > 0; i--) {
+    const line = printable(lines[i] ?? '');
+    const rows = wrappedRows(line, columns);
+    // A line taller than what is left shows its end, as a terminal scrolled to the bottom does.
+    shown.unshift(rows <= budget ? line : line.slice(-budget * columns));
+    budget -= rows;
+  }
+  const before = typed.text.slice(0, typed.cursor);
+  const under = typed.text[typed.cursor] ?? ' ';
+  const after = typed.text.slice(typed.cursor + 1);
   return (
     <Box flexDirection="column">
       {shown.map((line, i) => (
         <Text key={i} wrap="wrap">
-          {printable(line) || ' '}
+          {line || ' '}
         </Text>
       ))}
       {back > 0 ? (

@@ -163,4 +163,14 @@ describe('the console views', () => {
     await type('edit policy.json');
     expect(lastFrame()).toContain('edit: no editor could be started: set VISUAL or EDITOR');
   });
+
+  it('never grows past the window: a long paste and wrapped output keep the title on screen', async () => {
+    const { lastFrame, keys, type } = await sandbox();
+    await type('aws iam list-policies --scope AWS --query Policies[].Arn --output text');
+    await keys(`echo ${'x'.repeat(3000)}`);
+    const frame = lastFrame() ?? '';
+    // ink-testing-library's window: 100 columns, and the app's default of 24 rows.
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame.startsWith('Sandbox')).toBe(true);
+  });
 });
