@@ -112,8 +112,8 @@ export function LessonView({
             saved={saved?.kind === 'task' ? saved.world : undefined}
             send={send}
             completion={() => completionLines(scoreLesson(lesson, latest()), next)}
-            // Under the title and its margin; above a notice and the footer.
-            height={rows - 4}
+            // Under the title and its margin; above a notice.
+            height={rows - 3}
             onLeave={onLeave}
           />
         ) : null}
@@ -123,13 +123,14 @@ export function LessonView({
         <LessonSummary score={scoreLesson(lesson, state)} next={next} />
       ) : null}
       {help && !inTask ? <KeysHelp keys={LESSON_KEYS} /> : null}
-      <Text dimColor>
-        {inTask
-          ? "In the console: 'hint', 'check', 'solution', 'restart', 'next', 'back', 'home'; '?' for keys"
-          : step.kind === 'read'
+      {/* A task's console says its own words and keys. */}
+      {inTask ? null : (
+        <Text dimColor>
+          {step.kind === 'read'
             ? '?: keys · Enter or →: next · Esc or ←: previous step · q: home'
             : '?: keys · Enter: answer · n or →: next · Esc or ←: previous step · q: home'}
-      </Text>
+        </Text>
+      )}
     </Box>
   );
 }

@@ -69,6 +69,8 @@ export function TaskStep({
 }: TaskStepProps) {
   const [opened, setOpened] = useState(() => openTask(lesson, step, saved));
   const { stdout } = useStdout();
+  // A view of the console (Why, the trust map, the menus, the keys) takes the whole task area.
+  const [viewOpen, setViewOpen] = useState(false);
   const columns = stdout.columns || 80;
   // The checklist is drawn from the session, which a line changes: a new frame after each.
   const [, setLinesRun] = useState(0);
@@ -137,31 +139,38 @@ export function TaskStep({
     : checks;
   const hidden = pending.length - shown.length;
   const checklistRows = shown.length + (compact ? 1 : 0);
+  const held = (list: readonly CheckResult[]) => list.filter((check) => check.holds).length;
+  const { checks: goals, probes } = session.grade;
+  const summary =
+    `${held(goals)} of ${goals.length} checks pass` +
+    (probes.length > 0 ? ` · ${held(probes)} of ${probes.length} limits hold` : '') +
+    (hidden > 0 ? ` · ${hidden} more to do: type check` : '');
   return (
     <Box flexDirection="column">
-      <Text bold>{printable(step.title)}</Text>
-      <Prose text={goalLines.join('\n')} />
-      <Box flexDirection="column" marginY={1}>
-        {compact ? (
-          <Text>
-            {checks.length - pending.length} of {checks.length} checks pass
-            {hidden > 0 ? ` · ${hidden} more not yet: type check` : ''}
-          </Text>
-        ) : null}
-        {shown.map((check) => (
-          <CheckLine key={check.id} check={check} />
-        ))}
-        {feedback.map((f) => (
-          <Text key={f.key} color="yellow">
-            ! {printable(f.feedback)}
-          </Text>
-        ))}
-      </Box>
+      {viewOpen ? null : (
+        <Box flexDirection="column">
+          <Text bold>{printable(step.title)}</Text>
+          <Prose text={goalLines.join('\n')} />
+          <Box flexDirection="column" marginY={1}>
+            {compact ? <Text>{summary}</Text> : null}
+            {shown.map((check) => (
+              <CheckLine key={check.id} check={check} />
+            ))}
+            {feedback.map((f) => (
+              <Text key={f.key} color="yellow">
+                ! {printable(f.feedback)}
+              </Text>
+            ))}
+          </Box>
+        </Box>
+      )}
+      {/* Always the second child, so that it keeps its output when a view opens or closes. */}
       <Workbench
         session={session.console}
-        welcome="Type aws commands here. Tutor: 'hint', 'check', 'solution', 'restart', 'next', 'back', 'home'. '?' for keys, Tab for menus."
-        height={Math.max(3, height - fixedRows - checklistRows)}
+        welcome="aws commands here · tutor: goal hint check solution restart next back home · ? keys · Tab menus"
+        height={viewOpen ? height : Math.max(3, height - fixedRows - checklistRows)}
         onLine={onLine}
+        onView={setViewOpen}
       />
     </Box>
   );

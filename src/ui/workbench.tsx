@@ -34,11 +34,17 @@ export interface WorkbenchProps {
   height: number;
   /** Runs a line (typed, or a menu's command) and answers the lines to print after its echo. */
   onLine: (line: string) => readonly string[];
+  /** Told when a view opens or closes, so the screen around can give it more room. */
+  onView?: (open: boolean) => void;
 }
 
-export function Workbench({ session, welcome, height, onLine }: WorkbenchProps) {
+export function Workbench({ session, welcome, height, onLine, onView }: WorkbenchProps) {
   const [output, setOutput] = useState<readonly string[]>([welcome]);
-  const [view, setView] = useState<View>('console');
+  const [view, setShown] = useState<View>('console');
+  const setView = (next: View) => {
+    setShown(next);
+    onView?.(next !== 'console');
+  };
   const openEditor = useContext(EditorContext);
   const prompt = promptOf(session.state);
   const edit = (args: string[]): string[] => {

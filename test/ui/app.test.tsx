@@ -20,7 +20,6 @@ function taskSolution(): string[] {
 }
 const ENTER = '\r';
 const DOWN = '\u001b[B';
-const PAGE_UP = '\u001b[5~';
 const ESC = '\u001b';
 
 function app(extra: { path: string; text: string }[] = []) {
@@ -111,12 +110,17 @@ describe('the tutorial', () => {
     );
     expect(lastFrame()).toContain('✓ The role app trusts EC2');
     expect(lastFrame()).toMatch(/^app$/m);
+    // Why takes the whole task area, and the console keeps its output behind it.
+    await keys('\u0019');
+    expect(lastFrame()).toContain('The AWS evaluation flowchart, in order:');
+    expect(lastFrame()).not.toContain('A role for the reporting application');
+    await keys(ESC);
+    expect(lastFrame()).toContain('A role for the reporting application');
+    expect(lastFrame()).toMatch(/^app$/m);
     for (const command of taskSolution().slice(1)) await keys(command, ENTER);
     expect(lastFrame()).toContain('✓ Task complete: every check passes. Type next to go on.');
     await keys('next', ENTER);
     expect(lastFrame()).toContain('That was the last lesson');
-    // The score is just above, in the console's scrollback.
-    await keys(PAGE_UP);
     const done = lastFrame() ?? '';
     expect(done).toContain('✓ Lesson complete');
     // Both questions right at once, the task passed after one hint of two.
