@@ -1,7 +1,9 @@
 // Right or wrong after an answer: a mark and a word, never colour alone, then the feedback, and
 // the keys that apply now (`more` adds the step's own).
 import { Box, Text } from 'ink';
+import { inlineSegments } from './inline-markdown.js';
 import { printable } from './printable.js';
+import { InlineText, Prose } from './prose.js';
 
 export function AnswerFeedback({
   right,
@@ -20,10 +22,12 @@ export function AnswerFeedback({
         <Text color={right ? 'green' : 'red'} bold>
           {right ? '✓ Right.' : '✗ Not quite.'}
         </Text>{' '}
-        {printable(first)}
+        {inlineSegments(printable(first)).map((segment, i) => (
+          <InlineText key={i} segment={segment} />
+        ))}
       </Text>
       {rest.map((line, i) => (
-        <Text key={i}>{printable(line)}</Text>
+        <Prose key={i} text={line} />
       ))}
       <Text dimColor>{more === undefined ? keys : `${more} · ${keys}`}</Text>
     </Box>

@@ -43,8 +43,9 @@ function roleLines(role: RoleNode): ViewLine[] {
 
 export function trustLines(accounts: readonly AccountNode[]): ViewLine[] {
   const lines: ViewLine[] = [
-    { text: 'Who can assume what: the trust half. A principal of another account also needs its' },
-    { text: 'own policy to allow sts:AssumeRole; the Why view of a request shows both halves.' },
+    {
+      text: 'Who can assume what: the trust half. A principal of another account also needs its own policy to allow sts:AssumeRole; the Why view of a request shows both halves.',
+    },
   ];
   for (const account of accounts) {
     lines.push({ text: '' }, { text: `Account ${account.id} (${account.name})`, tone: 'title' });

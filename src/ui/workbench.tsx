@@ -112,7 +112,12 @@ export function Workbench({ session, welcome, height, onLine, onView }: Workbenc
         />
       ) : null}
       {view === 'keys' ? (
-        <Pager lines={keysLines(CONSOLE_KEYS)} height={height} footer="Esc back" onClose={close} />
+        <Pager
+          lines={keysLines(CONSOLE_KEYS)}
+          height={height}
+          footer="Keys · ↑/↓ scroll · Esc back"
+          onClose={close}
+        />
       ) : null}
       {view === 'menu' ? (
         <ActionMenu
