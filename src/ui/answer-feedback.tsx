@@ -9,13 +9,16 @@ export function AnswerFeedback({
   right,
   lines,
   more,
+  again = true,
 }: {
   right: boolean;
   lines: readonly string[];
   more?: string;
+  /** Whether another answer may be chosen after a wrong one. */
+  again?: boolean;
 }) {
   const [first = '', ...rest] = lines;
-  const keys = right ? 'n: next step' : 'Choose again, or n: next step';
+  const keys = right || !again ? 'Enter: next step' : 'Choose again, or n: next step';
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text wrap="wrap">

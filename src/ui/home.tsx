@@ -32,8 +32,9 @@ export function Home({
   onChoose: (choice: HomeChoice) => void;
 }) {
   const [help, setHelp] = useState(false);
-  useInput((input) => {
+  useInput((input, key) => {
     if (input === '?') setHelp((shown) => !shown);
+    else if (key.escape) setHelp(false);
   });
   const loaded = lessons.flatMap((entry) => (entry.ok ? [entry.lesson] : []));
   const completed = loaded.filter(

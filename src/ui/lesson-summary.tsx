@@ -21,7 +21,7 @@ export function completionLines(score: LessonScore, next?: string): string[] {
     ),
     next === undefined
       ? 'That was the last lesson: the sandbox on Home is yours to experiment in.'
-      : `Next: ${next} (it is first on Home)`,
+      : `Next: ${next} (Enter: back to Home, where it is first)`,
   ];
 }
 

@@ -43,7 +43,13 @@ export function LessonView({
   const inTask = step?.kind === 'task';
   useInput(
     (input, key) => {
-      const answering = step?.kind === 'quiz' || step?.kind === 'predict';
+      // A question stays open to answers until answered right (a prediction: until answered);
+      // then Enter goes on, as on a read step.
+      const given = step === undefined ? undefined : answers[step.id];
+      const answering =
+        (step?.kind === 'quiz' && given?.right !== true) ||
+        (step?.kind === 'predict' && given === undefined);
+      const finished = state.completed && index === lesson.steps.length - 1;
       const predicted = step?.kind === 'predict' ? answers[step.id]?.outcome : undefined;
       if (input === 'w' && predicted?.ok === true) setWhy(predicted);
       else if (input === '?') setHelp((shown) => !shown);
@@ -52,7 +58,8 @@ export function LessonView({
       else if (key.escape || key.leftArrow) {
         send({ type: 'back' });
         setNotice('');
-      } else if (input === 'n' || key.rightArrow || (key.return && !answering)) {
+      } else if (finished && (input === 'n' || key.rightArrow || key.return)) onLeave();
+      else if (input === 'n' || key.rightArrow || (key.return && !answering)) {
         const outcome = send({ type: 'next' });
         setNotice(outcome.kind === 'blocked' ? outcome.reason : '');
       }
@@ -99,10 +106,22 @@ export function LessonView({
       <Box marginTop={1} flexDirection="column">
         {step.kind === 'read' ? <ReadStep step={step} /> : null}
         {step.kind === 'quiz' ? (
-          <QuizStep key={step.id} step={step} answer={answer} onAnswer={answerQuiz} />
+          <QuizStep
+            key={step.id}
+            step={step}
+            answer={answer}
+            onAnswer={answerQuiz}
+            isActive={answer?.right !== true}
+          />
         ) : null}
         {step.kind === 'predict' ? (
-          <PredictStep key={step.id} step={step} answer={answer} onAnswer={answerPredict} />
+          <PredictStep
+            key={step.id}
+            step={step}
+            answer={answer}
+            onAnswer={answerPredict}
+            isActive={answer === undefined}
+          />
         ) : null}
         {step.kind === 'task' ? (
           <TaskStep

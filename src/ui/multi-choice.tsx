@@ -8,25 +8,30 @@ export function MultiChoice({
   labels,
   onSubmit,
   limit = labels.length,
+  isActive = true,
 }: {
   labels: readonly string[];
   onSubmit: (chosen: number[]) => void;
   limit?: number;
+  isActive?: boolean;
 }) {
   const [cursor, setCursor] = useState(0);
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
-  useInput((input, key) => {
-    if (key.upArrow || input === 'k') setCursor((at) => (at + labels.length - 1) % labels.length);
-    else if (key.downArrow || input === 'j') setCursor((at) => (at + 1) % labels.length);
-    else if (input === ' ') {
-      setTicked((before) => {
-        const next = new Set(before);
-        if (next.has(cursor)) next.delete(cursor);
-        else next.add(cursor);
-        return next;
-      });
-    } else if (key.return) onSubmit([...ticked].sort((a, b) => a - b));
-  });
+  useInput(
+    (input, key) => {
+      if (key.upArrow || input === 'k') setCursor((at) => (at + labels.length - 1) % labels.length);
+      else if (key.downArrow || input === 'j') setCursor((at) => (at + 1) % labels.length);
+      else if (input === ' ') {
+        setTicked((before) => {
+          const next = new Set(before);
+          if (next.has(cursor)) next.delete(cursor);
+          else next.add(cursor);
+          return next;
+        });
+      } else if (key.return) onSubmit([...ticked].sort((a, b) => a - b));
+    },
+    { isActive },
+  );
   const rows = Math.max(1, Math.min(limit, labels.length));
   const first = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), labels.length - rows);
   const more = labels.length > rows ? ` · ${cursor + 1} of ${labels.length}` : '';

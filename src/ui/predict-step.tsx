@@ -31,10 +31,13 @@ export function PredictStep({
   step,
   answer,
   onAnswer,
+  isActive,
 }: {
   step: Predict;
   answer?: Answer;
   onAnswer: (decision: Decision) => void;
+  /** Whether it still takes an answer: once answered, the decision is shown. */
+  isActive: boolean;
 }) {
   const { principal, action, resource, context } = step.request;
   return (
@@ -52,6 +55,7 @@ export function PredictStep({
       </Box>
       <Text bold>What does AWS decide?</Text>
       <SelectInput
+        isFocused={isActive}
         items={CHOICES}
         onSelect={(item) => {
           onAnswer(item.value);
@@ -62,6 +66,7 @@ export function PredictStep({
           right={answer.right}
           lines={outcomeLines(answer.outcome)}
           more="w: why, step by step"
+          again={false}
         />
       ) : null}
     </Box>

@@ -19,10 +19,13 @@ export function QuizStep({
   step,
   answer,
   onAnswer,
+  isActive,
 }: {
   step: Quiz;
   answer?: Answer;
   onAnswer: (choices: number[]) => void;
+  /** Whether it still takes answers. */
+  isActive: boolean;
 }) {
   const items = step.options.map((option, i) => ({
     key: String(i),
@@ -33,9 +36,14 @@ export function QuizStep({
     <Box flexDirection="column">
       <Text bold>{printable(step.question)}</Text>
       {step.multiple ? (
-        <MultiChoice labels={items.map((item) => item.label)} onSubmit={onAnswer} />
+        <MultiChoice
+          labels={items.map((item) => item.label)}
+          onSubmit={onAnswer}
+          isActive={isActive}
+        />
       ) : (
         <SelectInput
+          isFocused={isActive}
           items={items}
           onSelect={(item) => {
             onAnswer([item.value]);

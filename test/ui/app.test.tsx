@@ -175,7 +175,7 @@ describe('the tutorial', () => {
     await keys(DOWN, ENTER, ENTER);
     expect(lastFrame()).toContain('✓ Lesson complete');
     expect(lastFrame()).toContain('Score 100/100 (0 of 0 graded steps solved)');
-    expect(lastFrame()).toContain('Next: Second read (it is first on Home)');
+    expect(lastFrame()).toContain('Next: Second read (Enter: back to Home, where it is first)');
     await keys('q');
     expect(lastFrame()).toContain('❯ Next: Second read');
   });

@@ -35,11 +35,15 @@ function stepRows(lesson: Lesson, step: Step): number {
         a.feedback.length >= b.feedback.length ? a : b,
       );
       const answer = { right: false, feedback: [longest.feedback] };
-      return rows(<QuizStep step={step} answer={answer} onAnswer={() => undefined} />);
+      return rows(
+        <QuizStep step={step} answer={answer} onAnswer={() => undefined} isActive={false} />,
+      );
     }
     case 'predict': {
       const answer = { right: false, feedback: [], outcome: predictOutcome(lesson, step) };
-      return rows(<PredictStep step={step} answer={answer} onAnswer={() => undefined} />);
+      return rows(
+        <PredictStep step={step} answer={answer} onAnswer={() => undefined} isActive={false} />,
+      );
     }
     case 'task':
       return rows(

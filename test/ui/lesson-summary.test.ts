@@ -20,7 +20,7 @@ describe('completionLines', () => {
       '  least privilege                  8/10',
       '  hints not needed                 7/10',
       '  first tries                      8/10',
-      'Next: Federation (it is first on Home)',
+      'Next: Federation (Enter: back to Home, where it is first)',
     ]);
   });
 
