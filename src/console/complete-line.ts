@@ -35,6 +35,10 @@ export function worldValues(world: World, { member }: Pick<ValueRequest, 'member
       ];
     case 'SerialNumber':
       return iamValues(world, (iam) => Object.keys(iam.virtualMfaDevices));
+    case 'SAMLProviderArn':
+      return iamValues(world, (iam) => Object.keys(iam.samlProviders));
+    case 'OpenIDConnectProviderArn':
+      return iamValues(world, (iam) => Object.keys(iam.oidcProviders));
     case 'Bucket':
       return Object.keys(world.buckets);
     default:
