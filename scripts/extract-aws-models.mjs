@@ -55,7 +55,9 @@ const SUPPORTED = {
   sts: 'GetCallerIdentity AssumeRole AssumeRoleWithSAML AssumeRoleWithWebIdentity GetSessionToken',
   s3: `ListBuckets CreateBucket DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
     PutPublicAccessBlock GetObject PutObject DeleteObject ListObjectsV2`,
-  ec2: 'RunInstances DescribeInstances TerminateInstances AssociateIamInstanceProfile ModifyInstanceMetadataOptions',
+  ec2: `RunInstances DescribeInstances TerminateInstances ModifyInstanceMetadataOptions
+    AssociateIamInstanceProfile ReplaceIamInstanceProfileAssociation DisassociateIamInstanceProfile
+    DescribeIamInstanceProfileAssociations`,
   rolesanywhere: 'CreateTrustAnchor CreateProfile ListProfiles ListTrustAnchors',
   organizations: 'DescribeOrganization ListAccounts CreatePolicy AttachPolicy ListPolicies',
 };

@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   ExpiredTokenException: 400,
   InvalidIdentityToken: 400,
   IncorrectState: 400,
+  'InvalidAssociationID.NotFound': 400,
   InstanceLimitExceeded: 400,
   'InvalidInstanceID.NotFound': 400,
   InvalidParameterCombination: 400,
