@@ -2,7 +2,8 @@
 // get-group-policy, list-group-policies, delete-group-policy, get-login-profile,
 // update-login-profile, delete-login-profile, list-virtual-mfa-devices, get-account-summary,
 // list-groups, deactivate-mfa-device, delete-virtual-mfa-device, delete-saml-provider,
-// delete-open-id-connect-provider).
+// delete-open-id-connect-provider), and trust policies as get-role shows them
+// (reference_policies_elements_principal).
 import { describe, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_ACCOUNT } from '../../src/console/sandbox.js';
 import { json, ok, run } from './helpers.js';
@@ -153,5 +154,24 @@ describe('clean-up commands', () => {
     ).toBe(
       `\nAn error occurred (NoSuchEntity) when calling the DeleteOpenIDConnectProvider operation: OpenId connect Provider ${arn} cannot be found.\n`,
     );
+  });
+});
+
+describe('trust policies as IAM stores them', () => {
+  it('get-role shows an account named by its id as the account ARN', () => {
+    const session = sandbox();
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: '999988887777' }, Action: 'sts:AssumeRole' },
+      ],
+    });
+    ok(session, `aws iam create-role --role-name auditor --assume-role-policy-document '${trust}'`);
+    expect(
+      ok(
+        session,
+        'aws iam get-role --role-name auditor --query Role.AssumeRolePolicyDocument.Statement[0].Principal.AWS --output text',
+      ),
+    ).toBe('arn:aws:iam::999988887777:root');
   });
 });
