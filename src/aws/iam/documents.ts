@@ -59,21 +59,28 @@ function principalValues(element: PrincipalElement | undefined): ['AWS' | 'Feder
   ];
 }
 
-/** A role trust policy as CreateRole and UpdateAssumeRolePolicy accept it. */
-function requireTrustPolicy(world: World, document: string): Policy {
-  const policy = requireValidDocument(document, 'trust');
+/**
+ * The first principal of the policy that names a user, role or identity provider of a known
+ * account that is not there, as `"AWS":"arn:..."`; IAM and S3 both refuse such a policy.
+ */
+export function missingPrincipalOf(world: World, policy: Policy): string | undefined {
   for (const statement of policy.statements) {
     for (const [key, arn] of [
       ...principalValues(statement.principal),
       ...principalValues(statement.notPrincipal),
     ]) {
-      if (missingPrincipal(world, key, arn)) {
-        throw new AwsError(
-          'MalformedPolicyDocument',
-          `Invalid principal in policy: "${key}":"${arn}"`,
-        );
-      }
+      if (missingPrincipal(world, key, arn)) return `"${key}":"${arn}"`;
     }
+  }
+  return undefined;
+}
+
+/** A role trust policy as CreateRole and UpdateAssumeRolePolicy accept it. */
+function requireTrustPolicy(world: World, document: string): Policy {
+  const policy = requireValidDocument(document, 'trust');
+  const missing = missingPrincipalOf(world, policy);
+  if (missing !== undefined) {
+    throw new AwsError('MalformedPolicyDocument', `Invalid principal in policy: ${missing}`);
   }
   return policy;
 }
