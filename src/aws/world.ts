@@ -170,6 +170,8 @@ export interface IamState {
 export interface Account {
   id: string;
   name: string;
+  /** When the account (and so its root user) was created; absent in older snapshots. */
+  createDate?: string;
   iam: IamState;
   /** The root user's access keys, if a lesson gives it any (AWS advises against them). */
   rootAccessKeys?: AccessKey[];
