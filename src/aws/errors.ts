@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   NoSuchBucket: 404,
   NoSuchBucketPolicy: 404,
   NoSuchKey: 404,
+  SignatureDoesNotMatch: 403,
   DeleteConflict: 409,
   EntityAlreadyExists: 409,
   AWSOrganizationsNotInUseException: 400,
