@@ -38,7 +38,8 @@ const OUT_DIR = 'src/console/models';
 const SUPPORTED = {
   iam: `CreateUser GetUser ListUsers DeleteUser TagUser CreateAccessKey ListAccessKeys UpdateAccessKey
     DeleteAccessKey GetAccessKeyLastUsed CreateGroup GetGroup AddUserToGroup RemoveUserFromGroup
-    ListGroupsForUser AttachUserPolicy DetachUserPolicy AttachGroupPolicy DetachGroupPolicy
+    ListGroups ListGroupsForUser AttachUserPolicy DetachUserPolicy AttachGroupPolicy
+    DetachGroupPolicy
     AttachRolePolicy DetachRolePolicy ListAttachedUserPolicies ListAttachedGroupPolicies
     ListAttachedRolePolicies PutUserPolicy PutGroupPolicy PutRolePolicy GetUserPolicy GetGroupPolicy
     GetRolePolicy DeleteUserPolicy DeleteGroupPolicy DeleteRolePolicy ListUserPolicies
@@ -48,13 +49,15 @@ const SUPPORTED = {
     AddRoleToInstanceProfile RemoveRoleFromInstanceProfile GetInstanceProfile ListInstanceProfiles
     DeleteInstanceProfile PutUserPermissionsBoundary PutRolePermissionsBoundary CreateLoginProfile
     GetLoginProfile UpdateLoginProfile DeleteLoginProfile CreateVirtualMFADevice EnableMFADevice
-    ListMFADevices ListVirtualMFADevices GetAccountPasswordPolicy UpdateAccountPasswordPolicy
-    GetAccountSummary CreateSAMLProvider CreateOpenIDConnectProvider ListSAMLProviders
-    ListOpenIDConnectProviders`,
+    DeactivateMFADevice DeleteVirtualMFADevice ListMFADevices ListVirtualMFADevices
+    GetAccountPasswordPolicy UpdateAccountPasswordPolicy GetAccountSummary CreateSAMLProvider CreateOpenIDConnectProvider ListSAMLProviders
+    ListOpenIDConnectProviders DeleteSAMLProvider DeleteOpenIDConnectProvider`,
   sts: 'GetCallerIdentity AssumeRole AssumeRoleWithSAML AssumeRoleWithWebIdentity GetSessionToken',
   s3: `ListBuckets CreateBucket DeleteBucket PutBucketPolicy GetBucketPolicy DeleteBucketPolicy
     PutPublicAccessBlock GetObject PutObject DeleteObject ListObjectsV2`,
-  ec2: 'RunInstances DescribeInstances TerminateInstances AssociateIamInstanceProfile ModifyInstanceMetadataOptions',
+  ec2: `RunInstances DescribeInstances TerminateInstances ModifyInstanceMetadataOptions
+    AssociateIamInstanceProfile ReplaceIamInstanceProfileAssociation DisassociateIamInstanceProfile
+    DescribeIamInstanceProfileAssociations`,
   rolesanywhere: 'CreateTrustAnchor CreateProfile ListProfiles ListTrustAnchors',
   organizations: 'DescribeOrganization ListAccounts CreatePolicy AttachPolicy ListPolicies',
 };

@@ -62,6 +62,20 @@ function unknownKey(service: string): AwsError {
     : invalidToken();
 }
 
+/**
+ * A secret that does not go with its access key id: the request's signature is not the one AWS
+ * computes. Each service says so in its own words: S3 as its error responses put it, IAM, STS and
+ * EC2 as the query APIs do (the CLI's output quoted in aws/aws-cli#4356 and #5166).
+ */
+function signatureMismatch(service: string): AwsError {
+  return new AwsError(
+    'SignatureDoesNotMatch',
+    service === 's3'
+      ? 'The request signature we calculated does not match the signature you provided. Check your key and signing method.'
+      : 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+  );
+}
+
 /** The long-term key (AKIA) with this id, of a user or of an account's root user, and its owner. */
 function findLongTermKey(
   world: World,
@@ -87,18 +101,14 @@ function findLongTermKey(
 }
 
 /** A session's credentials must match and be unexpired on the world's clock. */
-function checkTemporary<Session extends StsSession | UserSession>(
+function checkTemporary(
   world: World,
-  session: Session | undefined,
+  session: StsSession | UserSession,
   credentials: Credentials,
-): asserts session is Session {
-  if (
-    !session ||
-    session.secretAccessKey !== credentials.secretAccessKey ||
-    session.sessionToken !== credentials.sessionToken
-  ) {
-    throw invalidToken();
-  }
+  service: string,
+): void {
+  if (session.sessionToken !== credentials.sessionToken) throw invalidToken();
+  if (session.secretAccessKey !== credentials.secretAccessKey) throw signatureMismatch(service);
   if (world.now >= session.expiration) {
     throw new AwsError('ExpiredToken', 'The security token included in the request is expired');
   }
@@ -129,18 +139,18 @@ export function authenticate(world: World, credentials: Credentials, service: st
   if (accessKeyId.startsWith('ASIA')) {
     const userSession = world.userSessions[accessKeyId];
     if (userSession) {
-      checkTemporary(world, userSession, credentials);
+      checkTemporary(world, userSession, credentials, service);
       return userSessionCaller(world, userSession);
     }
     const session = world.sessions[accessKeyId];
     if (!session) throw unknownKey(service);
-    checkTemporary(world, session, credentials);
+    checkTemporary(world, session, credentials, service);
     return { kind: 'session', account: session.account, session };
   }
   const found = findLongTermKey(world, accessKeyId);
   // An inactive key is refused like an unknown one.
   if (found?.key.status !== 'Active') throw unknownKey(service);
-  if (found.key.secretAccessKey !== secretAccessKey) throw invalidToken();
+  if (found.key.secretAccessKey !== secretAccessKey) throw signatureMismatch(service);
   return found.caller;
 }
 

@@ -1,5 +1,6 @@
 // New worlds, and their snapshots: a world is plain data, so a snapshot is its JSON text and
 // restoring parses it back (progress resumes a task from one).
+import { isoSeconds } from './time.js';
 import type { Account, World } from './world.js';
 
 export interface WorldOptions {
@@ -9,10 +10,11 @@ export interface WorldOptions {
   accounts: { id: string; name: string }[];
 }
 
-function emptyAccount(id: string, name: string): Account {
+function emptyAccount(id: string, name: string, createDate: string): Account {
   return {
     id,
     name,
+    createDate,
     iam: {
       users: {},
       groups: {},
@@ -33,7 +35,7 @@ export function createWorld(options: WorldOptions): World {
     idCounter: 0,
     now: options.now,
     accounts: Object.fromEntries(
-      options.accounts.map(({ id, name }) => [id, emptyAccount(id, name)]),
+      options.accounts.map(({ id, name }) => [id, emptyAccount(id, name, isoSeconds(options.now))]),
     ),
     sessions: {},
     userSessions: {},

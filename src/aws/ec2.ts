@@ -1,16 +1,18 @@
 // Amazon EC2, as much as the "application on EC2" scenario needs (EC2 API reference;
 // id_roles_use_switch-role-ec2): instances launched with an instance profile, which takes
 // `iam:PassRole` on its role, metadata options (IMDSv2 required or optional), and terminating.
+// A running instance's profile can be associated, replaced and disassociated later
+// (attach-replace-ec2-instance-profile); IMDS then hands out the new role's credentials.
 // Simulated instances run Amazon Linux 2023, whose AMIs set ImdsSupport v2.0, so IMDSv2 is
 // required unless the launch says otherwise (configuring-IMDS-new-instances).
 import { authorize } from './authorize.js';
 import { AwsError } from './errors.js';
 import { callerAccount } from './iam/account.js';
 import { newHexId } from './ids.js';
-import { structure, text } from './input.js';
+import { strings, structure, text } from './input.js';
 import type { Operation, Params, RequestEnvironment } from './operation.js';
 import { isoSeconds } from './time.js';
-import type { Account, Ec2Instance, InstanceProfile } from './world.js';
+import type { Account, Ec2Instance, InstanceProfile, World } from './world.js';
 
 /** At most this many instances per RunInstances here: lessons need one or two. */
 const MAX_COUNT = 5;
@@ -29,9 +31,17 @@ function notFound(ids: readonly string[]): AwsError {
   );
 }
 
+/** The caller's instances in the request's region (EC2 is regional). */
+function ownInstances(env: RequestEnvironment): Ec2Instance[] {
+  const account = callerAccount(env).id;
+  return Object.values(env.world.instances).filter(
+    (i) => i.account === account && i.region === env.region,
+  );
+}
+
 /**
- * The caller's instances by id, in the request's region (EC2 is regional); any id that is not one
- * of them is InvalidInstanceID.NotFound.
+ * The caller's instances by id, in the request's region; any id that is not one of them is
+ * InvalidInstanceID.NotFound.
  */
 function instancesOf(env: RequestEnvironment, ids: readonly string[]): Ec2Instance[] {
   const account = callerAccount(env).id;
@@ -40,6 +50,14 @@ function instancesOf(env: RequestEnvironment, ids: readonly string[]): Ec2Instan
   const missing = ids.filter((id) => !isOurs(env.world.instances[id]));
   if (missing.length > 0) throw notFound(missing);
   return ids.map((id) => env.world.instances[id]).filter(isOurs);
+}
+
+/** The instance profile an instance has now, if any. */
+function profileOf(world: World, instance: Ec2Instance): InstanceProfile | undefined {
+  if (instance.instanceProfileArn === undefined) return undefined;
+  return Object.values(world.accounts[instance.account]?.iam.instanceProfiles ?? {}).find(
+    (p) => p.arn === instance.instanceProfileArn,
+  );
 }
 
 /** The instance profile that `IamInstanceProfile: {Arn | Name}` names, as EC2 reports a bad one. */
@@ -81,6 +99,60 @@ function passRoleOf(env: RequestEnvironment, account: Account, profile: Instance
   });
 }
 
+type AssociationState = 'associating' | 'associated' | 'disassociating';
+
+/** An association as EC2 shows it (the model's `IamInstanceProfileAssociation`). */
+function associationView(world: World, instance: Ec2Instance, state: AssociationState) {
+  const profile = profileOf(world, instance);
+  return {
+    AssociationId: instance.profileAssociation?.associationId,
+    InstanceId: instance.instanceId,
+    ...(profile ? { IamInstanceProfile: { Arn: profile.arn, Id: profile.instanceProfileId } } : {}),
+    State: state,
+    Timestamp: instance.profileAssociation?.timestamp,
+  };
+}
+
+/**
+ * Gives the instance the profile under a new association id. The role session IMDS was handing
+ * out is dropped, so the next request for credentials gets one for the new profile's role.
+ */
+function associate(world: World, instance: Ec2Instance, profile: InstanceProfile): void {
+  instance.instanceProfileArn = profile.arn;
+  instance.profileAssociation = {
+    associationId: `iip-assoc-${newHexId(world)}`,
+    timestamp: isoSeconds(world.now),
+  };
+  delete instance.roleSessionKey;
+}
+
+/** The caller's instances that have a profile now: a terminated instance's went with it. */
+const associatedInstances = (env: RequestEnvironment) =>
+  ownInstances(env).filter((i) => i.profileAssociation !== undefined && i.state !== 'terminated');
+
+/**
+ * The caller's instance (in the request's region) that holds the association `AssociationId`
+ * names. AWS's words for an unknown one were not found recorded; these are moto's.
+ */
+function associatedInstance(env: RequestEnvironment, params: Params): Ec2Instance {
+  const id = text(params, 'AssociationId') ?? '';
+  const instance = associatedInstances(env).find((i) => i.profileAssociation?.associationId === id);
+  if (instance === undefined) {
+    throw new AwsError(
+      'InvalidAssociationID.NotFound',
+      `An invalid association-id of '${id}' was given`,
+    );
+  }
+  return instance;
+}
+
+/** The instance an association operation is authorized on, or all of them for an unknown id. */
+const associationResource: Operation['resource'] = (env, params) => {
+  const id = text(params, 'AssociationId');
+  const instance = associatedInstances(env).find((i) => i.profileAssociation?.associationId === id);
+  return instanceArn(env, instance?.instanceId ?? '*');
+};
+
 const STATES = {
   pending: { Code: 0, Name: 'pending' },
   running: { Code: 16, Name: 'running' },
@@ -94,11 +166,7 @@ function instanceView(
   instance: Ec2Instance,
   state: keyof typeof STATES = instance.state,
 ): Record<string, unknown> {
-  const profile = instance.instanceProfileArn
-    ? Object.values(world.accounts[instance.account]?.iam.instanceProfiles ?? {}).find(
-        (p) => p.arn === instance.instanceProfileArn,
-      )
-    : undefined;
+  const profile = profileOf(world, instance);
   return {
     AmiLaunchIndex: 0,
     ImageId: instance.imageId,
@@ -176,8 +244,8 @@ export const RunInstances: Operation = {
         privateIpAddress: `172.31.${Math.floor(serial / 250)}.${serial % 250}`,
         httpTokens: httpTokensOf(params, imageId),
         metadataTokens: {},
-        ...(profile ? { instanceProfileArn: profile.arn } : {}),
       };
+      if (profile) associate(world, instance, profile);
       world.instances[instanceId] = instance;
       instances.push(instance);
     }
@@ -198,12 +266,7 @@ export const DescribeInstances: Operation = {
   run: (env, params) => {
     const ids = Array.isArray(params.InstanceIds) ? (params.InstanceIds as string[]) : undefined;
     const account = callerAccount(env).id;
-    const instances =
-      ids === undefined
-        ? Object.values(env.world.instances).filter(
-            (i) => i.account === account && i.region === env.region,
-          )
-        : instancesOf(env, ids);
+    const instances = ids === undefined ? ownInstances(env) : instancesOf(env, ids);
     const reservations = new Map<string, Ec2Instance[]>();
     for (const instance of instances) {
       reservations.set(instance.reservationId, [
@@ -294,14 +357,91 @@ export const AssociateIamInstanceProfile: Operation = {
     const account = callerAccount(env);
     const profile = instanceProfileOf(account, structure(params, 'IamInstanceProfile'));
     passRoleOf(env, account, profile);
-    instance.instanceProfileArn = profile.arn;
+    associate(env.world, instance, profile);
+    return { IamInstanceProfileAssociation: associationView(env.world, instance, 'associating') };
+  },
+};
+
+/**
+ * ReplaceIamInstanceProfileAssociation: another profile without disassociating first; its role
+ * is passed to EC2 as at launch, so iam:PassRole is checked the same way. The new association
+ * has a new id.
+ */
+export const ReplaceIamInstanceProfileAssociation: Operation = {
+  service: 'ec2',
+  name: 'ReplaceIamInstanceProfileAssociation',
+  action: 'ec2:ReplaceIamInstanceProfileAssociation',
+  resource: associationResource,
+  run: (env, params) => {
+    const instance = associatedInstance(env, params);
+    const account = callerAccount(env);
+    const profile = instanceProfileOf(account, structure(params, 'IamInstanceProfile'));
+    passRoleOf(env, account, profile);
+    associate(env.world, instance, profile);
+    return { IamInstanceProfileAssociation: associationView(env.world, instance, 'associating') };
+  },
+};
+
+/** DisassociateIamInstanceProfile: the instance keeps running, without a role. */
+export const DisassociateIamInstanceProfile: Operation = {
+  service: 'ec2',
+  name: 'DisassociateIamInstanceProfile',
+  action: 'ec2:DisassociateIamInstanceProfile',
+  resource: associationResource,
+  run: (env, params) => {
+    const instance = associatedInstance(env, params);
+    const view = associationView(env.world, instance, 'disassociating');
+    delete instance.instanceProfileArn;
+    delete instance.profileAssociation;
+    delete instance.roleSessionKey;
+    return { IamInstanceProfileAssociation: view };
+  },
+};
+
+/** The association filters EC2 documents for DescribeIamInstanceProfileAssociations. */
+const ASSOCIATION_FILTERS: Record<string, (instance: Ec2Instance) => string> = {
+  'instance-id': (instance) => instance.instanceId,
+  state: () => 'associated',
+};
+
+/**
+ * DescribeIamInstanceProfileAssociations: the caller's current associations, all of them or
+ * those named by id, narrowed by the `instance-id` and `state` filters. The simulated world
+ * answers in one page, as DescribeInstances does.
+ */
+export const DescribeIamInstanceProfileAssociations: Operation = {
+  service: 'ec2',
+  name: 'DescribeIamInstanceProfileAssociations',
+  action: 'ec2:DescribeIamInstanceProfileAssociations',
+  resource: () => '*',
+  run: (env, params) => {
+    const associated = associatedInstances(env);
+    const ids = strings(params, 'AssociationIds');
+    const missing = (ids ?? []).find(
+      (id) => !associated.some((i) => i.profileAssociation?.associationId === id),
+    );
+    if (missing !== undefined) {
+      throw new AwsError(
+        'InvalidAssociationID.NotFound',
+        `An invalid association-id of '${missing}' was given`,
+      );
+    }
+    const filters = Array.isArray(params.Filters)
+      ? (params.Filters as { Name?: unknown; Values?: unknown }[])
+      : [];
+    const selected = associated.filter((instance) =>
+      filters.every(({ Name, Values }) => {
+        const valueOf = ASSOCIATION_FILTERS[String(Name)];
+        if (valueOf === undefined) {
+          throw new AwsError('InvalidParameterValue', `The filter '${String(Name)}' is invalid`);
+        }
+        return Array.isArray(Values) && Values.includes(valueOf(instance));
+      }),
+    );
     return {
-      IamInstanceProfileAssociation: {
-        AssociationId: `iip-assoc-${newHexId(env.world)}`,
-        InstanceId: instance.instanceId,
-        IamInstanceProfile: { Arn: profile.arn, Id: profile.instanceProfileId },
-        State: 'associating',
-      },
+      IamInstanceProfileAssociations: selected
+        .filter((i) => ids === undefined || ids.includes(i.profileAssociation?.associationId ?? ''))
+        .map((instance) => associationView(env.world, instance, 'associated')),
     };
   },
 };
@@ -312,4 +452,7 @@ export const EC2_OPERATIONS: readonly Operation[] = [
   TerminateInstances,
   ModifyInstanceMetadataOptions,
   AssociateIamInstanceProfile,
+  ReplaceIamInstanceProfileAssociation,
+  DisassociateIamInstanceProfile,
+  DescribeIamInstanceProfileAssociations,
 ];

@@ -2,9 +2,12 @@
 // reference; access-control-block-public-access). Bucket names are global; a bucket belongs to the
 // account that created it, which its ARN does not say, so the owner travels with the bucket
 // policy into authorize().
+import type { Policy } from '../policy/types.js';
 import { validatePolicy } from '../policy/validate.js';
+import { globMatch } from '../policy/wildcard.js';
 import { callerArn, principalOf, type Caller } from './caller.js';
 import { AwsError } from './errors.js';
+import { missingPrincipalOf } from './iam/documents.js';
 import { digestOf } from './ids.js';
 import { requiredText } from './input.js';
 import type { Operation, Params, RequestEnvironment, ResourcePolicy } from './operation.js';
@@ -165,6 +168,38 @@ export const DeleteBucket: Operation = {
   },
 };
 
+/** A bucket ARN, or an object ARN, with the bucket part (which may hold wildcards) apart. */
+const S3_RESOURCE = /^arn:aws:s3:::([^/]*)(?:\/.*)?$/s;
+
+/**
+ * Whether a Resource of a bucket policy is within the bucket: the bucket's ARN or its objects'
+ * (wildcards allowed where they still cover this bucket), or `*`.
+ */
+function withinBucket(bucket: string, resource: string): boolean {
+  if (resource === '*') return true;
+  const bucketPart = S3_RESOURCE.exec(resource)?.[1];
+  return bucketPart !== undefined && globMatch(bucketPart, bucket, false);
+}
+
+/**
+ * What S3 refuses in a policy IAM's grammar accepts, with S3's own MalformedPolicy messages: a
+ * resource outside the bucket, and a principal that does not exist (AWS's words as the CLI prints
+ * them, e.g. aws-samples/aws-serverless-appsync-app#4; knowledge-center
+ * s3-invalid-principal-in-policy-error). S3 names neither the resource nor the principal.
+ */
+function requireBucketPolicyTargets(world: World, bucket: string, policy: Policy): void {
+  const resources = policy.statements.flatMap((s) => [
+    ...(s.resource ?? []),
+    ...(s.notResource ?? []),
+  ]);
+  if (!resources.every((resource) => withinBucket(bucket, resource))) {
+    throw new AwsError('MalformedPolicy', 'Policy has invalid resource');
+  }
+  if (missingPrincipalOf(world, policy) !== undefined) {
+    throw new AwsError('MalformedPolicy', 'Invalid principal in policy');
+  }
+}
+
 export const PutBucketPolicy: Operation = {
   service: 's3',
   name: 'PutBucketPolicy',
@@ -176,6 +211,7 @@ export const PutBucketPolicy: Operation = {
     const document = requiredText(params, 'Policy');
     const result = validatePolicy(document, 'resource', { name: 'bucket policy' });
     if (!result.ok) throw new AwsError('MalformedPolicy', result.error.message);
+    requireBucketPolicyTargets(world, bucket.name, result.policy);
     if (bucket.publicAccessBlock.BlockPublicPolicy && isPublicPolicy(result.policy)) {
       throw new AwsError(
         'AccessDenied',

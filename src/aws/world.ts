@@ -170,6 +170,8 @@ export interface IamState {
 export interface Account {
   id: string;
   name: string;
+  /** When the account (and so its root user) was created; absent in older snapshots. */
+  createDate?: string;
   iam: IamState;
   /** The root user's access keys, if a lesson gives it any (AWS advises against them). */
   rootAccessKeys?: AccessKey[];
@@ -225,6 +227,11 @@ export interface Ec2Instance {
   privateIpAddress: string;
   /** Its instance profile, whose role the instance's software gets credentials for. */
   instanceProfileArn?: string;
+  /**
+   * The association that gave it the profile, at launch or later: DescribeIamInstanceProfile-
+   * Associations shows it, and ReplaceIamInstanceProfileAssociation and Disassociate name it.
+   */
+  profileAssociation?: { associationId: string; timestamp: string };
   /** `required`: IMDSv2 only (a session token on every request); `optional`: v1 too. */
   httpTokens: 'optional' | 'required';
   /** The role session IMDS hands out now: an access key id of `sessions`. */

@@ -35,8 +35,20 @@ export function worldValues(world: World, { member }: Pick<ValueRequest, 'member
       ];
     case 'SerialNumber':
       return iamValues(world, (iam) => Object.keys(iam.virtualMfaDevices));
+    case 'SAMLProviderArn':
+      return iamValues(world, (iam) => Object.keys(iam.samlProviders));
+    case 'OpenIDConnectProviderArn':
+      return iamValues(world, (iam) => Object.keys(iam.oidcProviders));
     case 'Bucket':
       return Object.keys(world.buckets);
+    case 'InstanceId':
+    case 'InstanceIds':
+      return Object.keys(world.instances);
+    case 'AssociationId':
+    case 'AssociationIds':
+      return Object.values(world.instances).flatMap(
+        (i) => i.profileAssociation?.associationId ?? [],
+      );
     default:
       return [];
   }

@@ -125,6 +125,62 @@ describe('buckets', () => {
   });
 });
 
+describe('what PutBucketPolicy refuses beyond the policy grammar', () => {
+  const policyOn = (
+    resource: unknown,
+    principal: unknown = { AWS: `arn:aws:iam::${OTHER}:root` },
+  ) =>
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: resource },
+      ],
+    });
+  const put = (w: World, policy: string) =>
+    call(w, PutBucketPolicy, { Bucket: 'reports', Policy: policy });
+  const refused = (message: string) => ({ ok: false, error: { code: 'MalformedPolicy', message } });
+
+  // The CLI's output for a resource naming another bucket (aws-samples/aws-serverless-appsync-app#4):
+  // `An error occurred (MalformedPolicy) when calling the PutBucketPolicy operation: Policy has
+  // invalid resource`.
+  it('a Resource outside the bucket: "Policy has invalid resource"', () => {
+    const w = s3World();
+    for (const resource of [
+      'arn:aws:s3:::other-bucket/*',
+      'arn:aws:s3:::reportsx',
+      ['arn:aws:s3:::reports/*', `arn:aws:iam::${ACCOUNT}:user/alice`],
+    ]) {
+      expect(put(w, policyOn(resource))).toMatchObject(refused('Policy has invalid resource'));
+    }
+    for (const resource of [
+      'arn:aws:s3:::reports',
+      'arn:aws:s3:::reports/2026/*',
+      'arn:aws:s3:::rep*/*',
+    ]) {
+      expect(put(w, policyOn(resource)).ok).toBe(true);
+    }
+  });
+
+  // knowledge-center s3-invalid-principal-in-policy-error: "Error: Invalid principal in policy"
+  // when the principal is not valid, e.g. an IAM user or role that was deleted.
+  it('a principal that does not exist: "Invalid principal in policy"', () => {
+    const w = s3World();
+    for (const principal of [
+      `arn:aws:iam::${OTHER}:user/ghost`,
+      `arn:aws:iam::${ACCOUNT}:role/gone`,
+    ]) {
+      expect(put(w, policyOn('arn:aws:s3:::reports/*', { AWS: principal }))).toMatchObject(
+        refused('Invalid principal in policy'),
+      );
+    }
+    expect(
+      put(w, policyOn('arn:aws:s3:::reports/*', { AWS: `arn:aws:iam::${OTHER}:user/bob` })).ok,
+    ).toBe(true);
+    // Nothing was stored by the refused requests.
+    expect(ok(call(w, GetBucketPolicy, { Bucket: 'reports' })).Policy).toContain('user/bob');
+  });
+});
+
 describe('objects across accounts and without credentials', () => {
   it('a cross-account read needs the bucket policy and the caller identity policy; S3 says only Access Denied', () => {
     const w = s3World({ read: allow('s3:GetObject', 'arn:aws:s3:::reports/*') });

@@ -210,6 +210,26 @@ describe('EC2 and the metadata service', () => {
   });
 });
 
+describe('a secret that does not go with its key', () => {
+  // S3's error responses (API reference, ErrorResponses: SignatureDoesNotMatch, 403) in the words
+  // the CLI prints (aws/aws-cli#4356); IAM's in the query APIs' words (aws/aws-cli#5166).
+  it("SignatureDoesNotMatch, in S3's words from S3 and in IAM's from IAM", () => {
+    const session = sandbox();
+    const { AccessKey } = json(session, 'aws iam create-access-key --user-name admin') as {
+      AccessKey: { AccessKeyId: string };
+    };
+    const signed = `AWS_ACCESS_KEY_ID=${AccessKey.AccessKeyId} AWS_SECRET_ACCESS_KEY=not-the-secret`;
+    expect(run(session, `${signed} aws s3api list-buckets`)).toMatchObject({
+      exitCode: 254,
+      stderr:
+        '\nAn error occurred (SignatureDoesNotMatch) when calling the ListBuckets operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.\n',
+    });
+    expect(run(session, `${signed} aws iam list-users`).stderr).toBe(
+      '\nAn error occurred (SignatureDoesNotMatch) when calling the ListUsers operation: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n',
+    );
+  });
+});
+
 describe('S3 with a key it does not know', () => {
   // S3 has its own code for an access key id with no active key behind it, where IAM and STS
   // say InvalidClientTokenId (iam-facts.md, "Error shapes"; S3 API reference, ErrorResponses).

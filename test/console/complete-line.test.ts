@@ -8,6 +8,10 @@ import { runLine } from '../../src/console/shell.js';
 const session = createSandbox('complete-test', Date.UTC(2026, 10, 30, 10));
 runLine(session, 'aws iam create-user --user-name alice');
 runLine(session, 'aws s3api create-bucket --bucket reports-2026');
+runLine(
+  session,
+  'aws iam create-open-id-connect-provider --url https://token.actions.githubusercontent.com',
+);
 
 describe('completeLine', () => {
   it('completes the first word from the console commands', () => {
@@ -36,6 +40,12 @@ describe('completeLine', () => {
         'aws iam attach-user-policy --policy-arn arn:aws:iam::aws:policy/Adm',
       )[0],
     ).toEqual(['arn:aws:iam::aws:policy/AdministratorAccess']);
+    expect(
+      completeLine(
+        session,
+        'aws iam delete-open-id-connect-provider --open-id-connect-provider-arn ',
+      )[0],
+    ).toEqual(['arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com']);
   });
 
   it('offers nothing after commands it does not know', () => {

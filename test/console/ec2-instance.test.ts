@@ -1,7 +1,10 @@
 // The application on EC2, end to end through the console (id_roles_use_switch-role-ec2,
 // id_roles_use_passrole, configuring-instance-metadata-service, instancedata-data-retrieval):
 // a role trusting ec2.amazonaws.com in an instance profile, launching with it (iam:PassRole),
-// IMDSv2 from the instance with curl, the SDK chain on the instance, rotation, and the mistakes.
+// IMDSv2 from the instance with curl, the SDK chain on the instance, rotation, changing a running
+// instance's profile (attach-replace-ec2-instance-profile; API_ReplaceIamInstanceProfileAssociation,
+// API_DisassociateIamInstanceProfile, API_AssociateIamInstanceProfile,
+// API_DescribeIamInstanceProfileAssociations), and the mistakes.
 import { describe, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_ACCOUNT } from '../../src/console/sandbox.js';
 import type { ConsoleSession } from '../../src/console/session.js';
@@ -154,6 +157,146 @@ describe('an instance with a role', () => {
     expect(ok(session, 'whoami --query Arn --output text')).toBe(
       `arn:aws:sts::${SANDBOX_ACCOUNT}:assumed-role/app/${id}`,
     );
+  });
+});
+
+describe("changing a running instance's role", () => {
+  /** withInstanceProfile, plus role `reports` (ReadOnlyAccess) in profile `reports`. */
+  function withTwoProfiles(): ConsoleSession {
+    const session = withInstanceProfile();
+    for (const line of [
+      `aws iam create-role --role-name reports --assume-role-policy-document '${EC2_TRUST}'`,
+      'aws iam attach-role-policy --role-name reports --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'aws iam create-instance-profile --instance-profile-name reports',
+      'aws iam add-role-to-instance-profile --instance-profile-name reports --role-name reports',
+    ]) {
+      ok(session, line);
+    }
+    return session;
+  }
+  const associationOf = (session: ConsoleSession, id: string) =>
+    ok(
+      session,
+      `aws ec2 describe-iam-instance-profile-associations --filters Name=instance-id,Values=${id} --query IamInstanceProfileAssociations[0].AssociationId --output text`,
+    );
+  const roleOnInstance = (session: ConsoleSession) => {
+    const header = `-H "X-aws-ec2-metadata-token: ${token(session)}"`;
+    return ok(session, `curl -s ${header} ${IMDS}/meta-data/iam/security-credentials/`);
+  };
+
+  it('replace gives it the new role at once; disassociate leaves it none; associate gives one back', () => {
+    const session = withTwoProfiles();
+    const id = launch(session);
+    const launched = associationOf(session, id);
+    expect(launched).toMatch(/^iip-assoc-0[0-9a-f]{16}$/);
+    ok(session, `ssh ${id}`);
+    expect(roleOnInstance(session)).toBe('app');
+    ok(session, 'exit');
+
+    const replaced = JSON.parse(
+      ok(
+        session,
+        `aws ec2 replace-iam-instance-profile-association --association-id ${launched} --iam-instance-profile Name=reports`,
+      ),
+    ) as { IamInstanceProfileAssociation: Record<string, unknown> };
+    expect(replaced.IamInstanceProfileAssociation).toEqual({
+      AssociationId: expect.stringMatching(/^iip-assoc-/) as unknown,
+      InstanceId: id,
+      IamInstanceProfile: {
+        Arn: `arn:aws:iam::${SANDBOX_ACCOUNT}:instance-profile/reports`,
+        Id: expect.stringMatching(/^AIPA/) as unknown,
+      },
+      State: 'associating',
+      Timestamp: '2026-11-30T10:00:00+00:00',
+    });
+    const current = associationOf(session, id);
+    expect(current).not.toBe(launched);
+    // The software on the instance now signs as the new role, with no restart.
+    ok(session, `ssh ${id}`);
+    expect(roleOnInstance(session)).toBe('reports');
+    expect(ok(session, 'whoami --query Arn --output text')).toBe(
+      `arn:aws:sts::${SANDBOX_ACCOUNT}:assumed-role/reports/${id}`,
+    );
+    expect(ok(session, 'aws iam list-users --query Users[0].UserName --output text')).toBe('admin');
+    ok(session, 'exit');
+
+    expect(
+      ok(
+        session,
+        `aws ec2 disassociate-iam-instance-profile --association-id ${current} --query IamInstanceProfileAssociation.State --output text`,
+      ),
+    ).toBe('disassociating');
+    expect(ok(session, 'aws ec2 describe-iam-instance-profile-associations --output json')).toBe(
+      '{\n    "IamInstanceProfileAssociations": []\n}',
+    );
+    ok(session, `ssh ${id}`);
+    expect(
+      run(
+        session,
+        `curl -s -H "X-aws-ec2-metadata-token: ${token(session)}" ${IMDS}/meta-data/iam/`,
+      ).stdout,
+    ).toContain('404 - Not Found');
+    ok(session, 'exit');
+
+    ok(
+      session,
+      `aws ec2 associate-iam-instance-profile --instance-id ${id} --iam-instance-profile Name=app`,
+    );
+    ok(session, `ssh ${id}`);
+    expect(roleOnInstance(session)).toBe('app');
+  });
+
+  it('an instance with a profile cannot get a second one; an unknown association is not found', () => {
+    const session = withTwoProfiles();
+    const id = launch(session);
+    expect(
+      run(
+        session,
+        `aws ec2 associate-iam-instance-profile --instance-id ${id} --iam-instance-profile Name=reports`,
+      ).stderr,
+    ).toBe(
+      `\nAn error occurred (IncorrectState) when calling the AssociateIamInstanceProfile operation: There is an existing association for instance ${id}\n`,
+    );
+    expect(
+      run(
+        session,
+        'aws ec2 disassociate-iam-instance-profile --association-id iip-assoc-0123456789abcdef0',
+      ).stderr,
+    ).toBe(
+      "\nAn error occurred (InvalidAssociationID.NotFound) when calling the DisassociateIamInstanceProfile operation: An invalid association-id of 'iip-assoc-0123456789abcdef0' was given\n",
+    );
+  });
+
+  it('replacing the profile passes its role: it takes iam:PassRole, as launching does', () => {
+    const session = withTwoProfiles();
+    const association = associationOf(session, launch(session));
+    const noPassRole = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }],
+    });
+    ok(session, 'aws iam create-user --user-name dev');
+    ok(
+      session,
+      `aws iam put-user-policy --user-name dev --policy-name ec2 --policy-document '${noPassRole}'`,
+    );
+    const key = JSON.parse(ok(session, 'aws iam create-access-key --user-name dev')) as {
+      AccessKey: { AccessKeyId: string; SecretAccessKey: string };
+    };
+    const as = `AWS_ACCESS_KEY_ID=${key.AccessKey.AccessKeyId} AWS_SECRET_ACCESS_KEY=${key.AccessKey.SecretAccessKey}`;
+    expect(
+      run(
+        session,
+        `${as} aws ec2 replace-iam-instance-profile-association --association-id ${association} --iam-instance-profile Name=reports`,
+      ).stderr,
+    ).toBe(
+      `\nAn error occurred (UnauthorizedOperation) when calling the ReplaceIamInstanceProfileAssociation operation: You are not authorized to perform this operation. User: arn:aws:iam::${SANDBOX_ACCOUNT}:user/dev is not authorized to perform: iam:PassRole on resource: arn:aws:iam::${SANDBOX_ACCOUNT}:role/reports because no identity-based policy allows the iam:PassRole action\n`,
+    );
+    expect(
+      ok(
+        session,
+        'aws ec2 describe-iam-instance-profile-associations --query IamInstanceProfileAssociations[].IamInstanceProfile.Arn --output text',
+      ),
+    ).toBe(`arn:aws:iam::${SANDBOX_ACCOUNT}:instance-profile/app`);
   });
 });
 

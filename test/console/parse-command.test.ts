@@ -446,10 +446,10 @@ describe('commands for the world', () => {
       command: 'create-user',
     });
     expect(parse('--version')).toMatchObject({ kind: 'version' });
-    expect(parse('iam', 'list-groups')).toMatchObject({
+    expect(parse('iam', 'list-server-certificates')).toMatchObject({
       kind: 'not-simulated',
       cliService: 'iam',
-      command: 'list-groups',
+      command: 'list-server-certificates',
     });
     expect(parse('s3', 'ls', 's3://bucket')).toMatchObject({
       kind: 'not-simulated',

@@ -256,7 +256,7 @@ describe('bad input', () => {
 
   it('real AWS CLI commands the simulator lacks are named as such, exit 252', () => {
     const session = sandbox();
-    for (const command of ['s3 ls', 'iam list-groups']) {
+    for (const command of ['s3 ls', 'iam list-server-certificates']) {
       expect(run(session, `aws ${command}`)).toMatchObject({
         exitCode: 252,
         stderr: expect.stringContaining(

@@ -7,24 +7,21 @@
 import { callerArn } from '../caller.js';
 import { AwsError, limitExceeded } from '../errors.js';
 import { newId, newSecret } from '../ids.js';
-import { optional, required, requiredText, text } from '../input.js';
+import { optional, required, requiredText } from '../input.js';
 import type { Operation, Params, RequestEnvironment } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { AccessKey, IamUser } from '../world.js';
-import { callerAccount, entityArn, requireUser, subjectUserName } from './account.js';
+import {
+  callerAccount,
+  requireUser,
+  rootSelf,
+  subjectResource,
+  subjectUserName,
+} from './account.js';
 import { ACCESS_KEY_ID, EXISTING_USER_NAME, KEY_STATUS, PAGING } from './members.js';
 import { listed } from './pages.js';
 
 export const MAX_KEYS = 2;
-
-/** True when the root user calls without naming a user: the request is about root's own keys. */
-const rootSelf = (env: RequestEnvironment, params: Params): boolean =>
-  env.caller.kind === 'root' && text(params, 'UserName') === undefined;
-
-const subjectResource: Operation['resource'] = (env, params) =>
-  rootSelf(env, params)
-    ? `arn:aws:iam::${callerAccount(env).id}:root`
-    : entityArn(callerAccount(env), 'user', subjectUserName(env, params));
 
 const subjectUser = (env: RequestEnvironment, params: Params): IamUser =>
   requireUser(callerAccount(env), subjectUserName(env, params));

@@ -3,7 +3,7 @@
 // case"), and a missing one is AWS's NoSuchEntity (`The user with name X cannot be found.`).
 import { AwsError, noSuchEntity, validationError } from '../errors.js';
 import { text } from '../input.js';
-import type { Params, RequestEnvironment } from '../operation.js';
+import type { Operation, Params, RequestEnvironment } from '../operation.js';
 import type { Account, IamGroup, IamRole, IamUser, InstanceProfile } from '../world.js';
 
 /** The caller's account; IAM refuses requests without a signature. */
@@ -91,3 +91,16 @@ export function subjectUserName(env: RequestEnvironment, params: Params): string
   if (env.caller.kind === 'user') return env.caller.user.userName;
   throw validationError('Must specify userName when calling with non-User credentials');
 }
+
+/**
+ * True when the root user calls without naming a user: the request is about root itself (its
+ * own access keys; GetUser answers with root), not about an IAM user.
+ */
+export const rootSelf = (env: RequestEnvironment, params: Params): boolean =>
+  env.caller.kind === 'root' && text(params, 'UserName') === undefined;
+
+/** The resource of an operation on `UserName` or the caller: the user, or root itself. */
+export const subjectResource: Operation['resource'] = (env, params) =>
+  rootSelf(env, params)
+    ? `arn:aws:iam::${callerAccount(env).id}:root`
+    : entityArn(callerAccount(env), 'user', subjectUserName(env, params));

@@ -3,6 +3,8 @@
 // message, and, for trust policies, principals that must exist: IAM refuses a user, role or
 // identity provider of a known account that is not there (`Invalid principal in policy:
 // "AWS":"arn:..."`, reference_policies_elements_principal; iam-facts.md "Trust policies").
+// A trust policy is stored with each account it names by id as that account's ARN, as GetRole
+// then shows it (reference_policies_elements_principal, "AWS account principals").
 import { memoize } from '../../policy/memo.js';
 import type { Policy, PolicyKind, PrincipalElement } from '../../policy/types.js';
 import { validatePolicy } from '../../policy/validate.js';
@@ -57,21 +59,62 @@ function principalValues(element: PrincipalElement | undefined): ['AWS' | 'Feder
   ];
 }
 
-/** A role trust policy as CreateRole and UpdateAssumeRolePolicy accept it. */
-export function requireTrustPolicy(world: World, document: string): Policy {
-  const policy = requireValidDocument(document, 'trust');
+/**
+ * The first principal of the policy that names a user, role or identity provider of a known
+ * account that is not there, as `"AWS":"arn:..."`; IAM and S3 both refuse such a policy.
+ */
+export function missingPrincipalOf(world: World, policy: Policy): string | undefined {
   for (const statement of policy.statements) {
     for (const [key, arn] of [
       ...principalValues(statement.principal),
       ...principalValues(statement.notPrincipal),
     ]) {
-      if (missingPrincipal(world, key, arn)) {
-        throw new AwsError(
-          'MalformedPolicyDocument',
-          `Invalid principal in policy: "${key}":"${arn}"`,
-        );
-      }
+      if (missingPrincipal(world, key, arn)) return `"${key}":"${arn}"`;
     }
   }
+  return undefined;
+}
+
+/** A role trust policy as CreateRole and UpdateAssumeRolePolicy accept it. */
+function requireTrustPolicy(world: World, document: string): Policy {
+  const policy = requireValidDocument(document, 'trust');
+  const missing = missingPrincipalOf(world, policy);
+  if (missing !== undefined) {
+    throw new AwsError('MalformedPolicyDocument', `Invalid principal in policy: ${missing}`);
+  }
   return policy;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/**
+ * The document with `"AWS": "123456789012"` written `"AWS": "arn:aws:iam::123456789012:root"`,
+ * in Principal and NotPrincipal, the element keeping its shape (one value or a list). Both forms
+ * name the whole account (not only its root user) and are evaluated alike; IAM stores the ARN.
+ * A document with no account id is kept as it was given, spacing and all.
+ */
+function withAccountArns(document: string): string {
+  const parsed = JSON.parse(document) as { Statement?: unknown };
+  const asArn = (value: unknown) =>
+    typeof value === 'string' && ACCOUNT_ID.test(value) ? `arn:aws:iam::${value}:root` : value;
+  let changed = false;
+  for (const statement of [parsed.Statement].flat()) {
+    if (typeof statement !== 'object' || statement === null) continue;
+    for (const key of ['Principal', 'NotPrincipal']) {
+      const element = (statement as Record<string, unknown>)[key];
+      if (typeof element !== 'object' || element === null || !('AWS' in element)) continue;
+      const given = element.AWS;
+      const stored = Array.isArray(given) ? given.map(asArn) : asArn(given);
+      if (JSON.stringify(stored) === JSON.stringify(given)) continue;
+      element.AWS = stored;
+      changed = true;
+    }
+  }
+  return changed ? JSON.stringify(parsed) : document;
+}
+
+/** The trust policy CreateRole and UpdateAssumeRolePolicy store, once IAM accepts it. */
+export function storedTrustPolicy(world: World, document: string): string {
+  requireTrustPolicy(world, document);
+  return withAccountArns(document);
 }

@@ -1,5 +1,6 @@
 // IAM groups (id_groups): a user is in at most 10 (reference_iam-quotas); adding a member twice
 // or removing a non-member succeeds without change (localstack test_iam_users snapshot).
+// ListGroups lists the account's groups under a path prefix, as ListUsers lists users.
 import { entityAlreadyExists, limitExceeded } from '../errors.js';
 import { newId } from '../ids.js';
 import { optional, required, requiredText, text } from '../input.js';
@@ -14,7 +15,7 @@ import {
   requireGroup,
   requireUser,
 } from './account.js';
-import { EXISTING_USER_NAME, GROUP_NAME, PAGING, PATH } from './members.js';
+import { EXISTING_USER_NAME, GROUP_NAME, PAGING, PATH, PATH_PREFIX } from './members.js';
 import { listed } from './pages.js';
 import { groupView, userView } from './views.js';
 
@@ -75,6 +76,22 @@ export const GetGroup: Operation = {
       Group: groupView(group),
       ...listed('Users', members(account, group), params, (user) => userView(user, 'list')),
     };
+  },
+};
+
+export const ListGroups: Operation = {
+  service: 'iam',
+  name: 'ListGroups',
+  input: { PathPrefix: optional(PATH_PREFIX), ...PAGING },
+  action: 'iam:ListGroups',
+  resource: (env, params) =>
+    `arn:aws:iam::${callerAccount(env).id}:group${text(params, 'PathPrefix') ?? '/'}`,
+  run: (env, params) => {
+    const prefix = text(params, 'PathPrefix') ?? '/';
+    const groups = Object.values(callerAccount(env).iam.groups).filter((group) =>
+      group.path.startsWith(prefix),
+    );
+    return listed('Groups', groups, params, groupView);
   },
 };
 

@@ -2,8 +2,11 @@
 // metadata document, and an OpenID Connect provider made from its issuer URL (`https://...`), with
 // the audiences (client ids) it may issue tokens for. Roles name them in their trust policies as
 // `arn:aws:iam::ACCOUNT:saml-provider/NAME` and `arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH`.
-// OIDC messages are AWS's as recorded in localstack's test_iam_oidc snapshot; the SAML ones for a
-// duplicate name and unreadable metadata were not found recorded and follow IAM's usual wording.
+// Deleting a provider leaves the roles that trust it in place: their trust policies still name
+// it, but nobody can sign in through it any more. OIDC messages are AWS's as recorded in
+// localstack's test_iam_oidc snapshot, and DeleteSAMLProvider's in test_iam_saml_providers; the
+// SAML ones for a duplicate name and unreadable metadata were not found recorded and follow IAM's
+// usual wording.
 import { AwsError, limitExceeded, validationError } from '../errors.js';
 import { optional, required, requiredText, strings } from '../input.js';
 import type { Operation } from '../operation.js';
@@ -11,6 +14,7 @@ import { isoSeconds } from '../time.js';
 import type { OidcProvider, SamlProvider } from '../world.js';
 import { callerAccount } from './account.js';
 import {
+  ARN,
   CLIENT_IDS,
   OIDC_URL,
   SAML_METADATA,
@@ -143,4 +147,38 @@ export const ListOpenIDConnectProviders: Operation = {
       Arn: arn,
     })),
   }),
+};
+
+export const DeleteSAMLProvider: Operation = {
+  service: 'iam',
+  name: 'DeleteSAMLProvider',
+  input: { SAMLProviderArn: required(ARN) },
+  action: 'iam:DeleteSAMLProvider',
+  resource: (_env, params) => requiredText(params, 'SAMLProviderArn'),
+  run: (env, params) => {
+    const { iam } = callerAccount(env);
+    const arn = requiredText(params, 'SAMLProviderArn');
+    if (!iam.samlProviders[arn]) {
+      throw new AwsError('NoSuchEntity', `Manifest not found for arn ${arn}`);
+    }
+    Reflect.deleteProperty(iam.samlProviders, arn);
+    return {};
+  },
+};
+
+export const DeleteOpenIDConnectProvider: Operation = {
+  service: 'iam',
+  name: 'DeleteOpenIDConnectProvider',
+  input: { OpenIDConnectProviderArn: required(ARN) },
+  action: 'iam:DeleteOpenIDConnectProvider',
+  resource: (_env, params) => requiredText(params, 'OpenIDConnectProviderArn'),
+  run: (env, params) => {
+    const { iam } = callerAccount(env);
+    const arn = requiredText(params, 'OpenIDConnectProviderArn');
+    if (!iam.oidcProviders[arn]) {
+      throw new AwsError('NoSuchEntity', `OpenId connect Provider ${arn} cannot be found.`);
+    }
+    Reflect.deleteProperty(iam.oidcProviders, arn);
+    return {};
+  },
 };

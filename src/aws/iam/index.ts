@@ -24,12 +24,15 @@ import {
   AddUserToGroup,
   CreateGroup,
   GetGroup,
+  ListGroups,
   ListGroupsForUser,
   RemoveUserFromGroup,
 } from './groups.js';
 import {
   CreateOpenIDConnectProvider,
   CreateSAMLProvider,
+  DeleteOpenIDConnectProvider,
+  DeleteSAMLProvider,
   ListOpenIDConnectProviders,
   ListSAMLProviders,
 } from './identity-providers.js';
@@ -58,7 +61,9 @@ import {
 import {
   CreateLoginProfile,
   CreateVirtualMFADevice,
+  DeactivateMFADevice,
   DeleteLoginProfile,
+  DeleteVirtualMFADevice,
   EnableMFADevice,
   GetLoginProfile,
   ListMFADevices,
@@ -99,6 +104,7 @@ export const IAM_OPERATIONS: readonly Operation[] = [
   GetAccessKeyLastUsed,
   CreateGroup,
   GetGroup,
+  ListGroups,
   AddUserToGroup,
   RemoveUserFromGroup,
   ListGroupsForUser,
@@ -151,6 +157,8 @@ export const IAM_OPERATIONS: readonly Operation[] = [
   DeleteLoginProfile,
   CreateVirtualMFADevice,
   EnableMFADevice,
+  DeactivateMFADevice,
+  DeleteVirtualMFADevice,
   ListMFADevices,
   ListVirtualMFADevices,
   GetAccountPasswordPolicy,
@@ -160,4 +168,6 @@ export const IAM_OPERATIONS: readonly Operation[] = [
   CreateOpenIDConnectProvider,
   ListSAMLProviders,
   ListOpenIDConnectProviders,
+  DeleteSAMLProvider,
+  DeleteOpenIDConnectProvider,
 ];

@@ -1,11 +1,11 @@
 // Signing in as a user: a console password (CreateLoginProfile and UpdateLoginProfile, held to
 // the account's password policy; GetLoginProfile, DeleteLoginProfile) and MFA
 // (id_credentials_mfa): CreateVirtualMFADevice makes a device and its seed, EnableMFADevice
-// assigns it to a user once two consecutive codes prove the user has it, ListMFADevices shows a
-// user's devices and ListVirtualMFADevices the account's. Messages are AWS's as recorded in
-// localstack's test_iam_users and test_iam_mfa snapshots; the invalid-code one as public reports
-// quote it.
-import { AwsError } from '../errors.js';
+// assigns it to a user once two consecutive codes prove the user has it, DeactivateMFADevice
+// takes it back, DeleteVirtualMFADevice removes an unassigned one, ListMFADevices shows a user's
+// devices and ListVirtualMFADevices the account's. Messages are AWS's as recorded in localstack's
+// test_iam_users and test_iam_mfa snapshots; the invalid-code one as public reports quote it.
+import { AwsError, mustDeleteFirst } from '../errors.js';
 import { newMfaSeed } from '../ids.js';
 import { flag, optional, required, requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
@@ -192,6 +192,16 @@ function assigned(account: Account, serialNumber: string): boolean {
   return Object.values(account.iam.users).some((user) => user.mfaDevices.includes(serialNumber));
 }
 
+/** IAM's NoSuchEntity for a device it does not know (or, to DeactivateMFADevice, not the user's). */
+const noSuchDevice = (serialNumber: string) =>
+  new AwsError('NoSuchEntity', `MFA Device with serial number ${serialNumber} does not exist.`);
+
+function requireVirtualDevice(account: Account, serialNumber: string): VirtualMfaDevice {
+  const device = account.iam.virtualMfaDevices[serialNumber];
+  if (!device) throw noSuchDevice(serialNumber);
+  return device;
+}
+
 export const EnableMFADevice: Operation = {
   service: 'iam',
   name: 'EnableMFADevice',
@@ -208,13 +218,7 @@ export const EnableMFADevice: Operation = {
     const account = callerAccount(env);
     const user = requireUser(account, requiredText(params, 'UserName'));
     const serialNumber = requiredText(params, 'SerialNumber');
-    const device = account.iam.virtualMfaDevices[serialNumber];
-    if (!device) {
-      throw new AwsError(
-        'NoSuchEntity',
-        `MFA Device with serial number ${serialNumber} does not exist.`,
-      );
-    }
+    const device = requireVirtualDevice(account, serialNumber);
     if (assigned(account, serialNumber)) {
       throw new AwsError('EntityAlreadyExists', 'MFA Device is already in use.');
     }
@@ -230,6 +234,50 @@ export const EnableMFADevice: Operation = {
     }
     device.enableDate = isoSeconds(env.world.now);
     user.mfaDevices.push(serialNumber);
+    return {};
+  },
+};
+
+/**
+ * DeactivateMFADevice (API_DeactivateMFADevice): the device is no longer the user's; a virtual
+ * one stays in the account, unassigned, until DeleteVirtualMFADevice. A device the user does not
+ * have gets the same NoSuchEntity as an unknown one (test_iam_mfa's deactivate-nonexistent-mfa).
+ */
+export const DeactivateMFADevice: Operation = {
+  service: 'iam',
+  name: 'DeactivateMFADevice',
+  input: { UserName: required(EXISTING_USER_NAME), SerialNumber: required(SERIAL_NUMBER) },
+  action: 'iam:DeactivateMFADevice',
+  resource: namedUser,
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const user = requireUser(account, requiredText(params, 'UserName'));
+    const serialNumber = requiredText(params, 'SerialNumber');
+    if (!user.mfaDevices.includes(serialNumber)) throw noSuchDevice(serialNumber);
+    user.mfaDevices = user.mfaDevices.filter((serial) => serial !== serialNumber);
+    const device = account.iam.virtualMfaDevices[serialNumber];
+    if (device) delete device.enableDate;
+    return {};
+  },
+};
+
+/**
+ * DeleteVirtualMFADevice (API_DeleteVirtualMFADevice): "You must deactivate a user's virtual MFA
+ * device before you can delete it", else DeleteConflict. AWS's words for that conflict were not
+ * found recorded; they follow IAM's DeleteConflict template (`Cannot delete entity, must ...`).
+ * The resource is the device, whose ARN is its serial number.
+ */
+export const DeleteVirtualMFADevice: Operation = {
+  service: 'iam',
+  name: 'DeleteVirtualMFADevice',
+  input: { SerialNumber: required(SERIAL_NUMBER) },
+  action: 'iam:DeleteVirtualMFADevice',
+  resource: (_env, params) => requiredText(params, 'SerialNumber'),
+  run: (env, params) => {
+    const account = callerAccount(env);
+    const device = requireVirtualDevice(account, requiredText(params, 'SerialNumber'));
+    if (assigned(account, device.serialNumber)) throw mustDeleteFirst('deactivate MFA device');
+    Reflect.deleteProperty(account.iam.virtualMfaDevices, device.serialNumber);
     return {};
   },
 };

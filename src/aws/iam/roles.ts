@@ -11,7 +11,7 @@ import { isoSeconds } from '../time.js';
 import type { Account, IamRole } from '../world.js';
 import { callerAccount, entityArn, iamArn, nameTaken, requireRole } from './account.js';
 import { boundaryContext, requireBoundary } from './boundaries.js';
-import { requireTrustPolicy } from './documents.js';
+import { storedTrustPolicy } from './documents.js';
 import {
   ARN,
   MAX_SESSION_DURATION,
@@ -58,8 +58,7 @@ export const CreateRole: Operation = {
     const name = requiredText(params, 'RoleName');
     if (nameTaken(account, 'role', name)) throw entityAlreadyExists('role', name);
     const tags = requestTags(params);
-    const trust = requiredText(params, 'AssumeRolePolicyDocument');
-    requireTrustPolicy(env.world, trust);
+    const trust = storedTrustPolicy(env.world, requiredText(params, 'AssumeRolePolicyDocument'));
     const boundary = text(params, 'PermissionsBoundary');
     if (boundary !== undefined) requireBoundary(account, boundary);
     const path = text(params, 'Path') ?? '/';
@@ -143,9 +142,10 @@ export const UpdateAssumeRolePolicy: Operation = {
   resource: roleResource,
   run: (env, params) => {
     const role = requireRole(callerAccount(env), requiredText(params, 'RoleName'));
-    const trust = requiredText(params, 'PolicyDocument');
-    requireTrustPolicy(env.world, trust);
-    role.assumeRolePolicyDocument = trust;
+    role.assumeRolePolicyDocument = storedTrustPolicy(
+      env.world,
+      requiredText(params, 'PolicyDocument'),
+    );
     return {};
   },
 };

@@ -1,4 +1,6 @@
-// IAM users (id_users; API_CreateUser, API_GetUser, API_ListUsers, API_DeleteUser). A user is
+// IAM users (id_users; API_CreateUser, API_GetUser, API_ListUsers, API_DeleteUser). GetUser
+// without UserName answers for the caller: the root user too, which is no IAM user and shows only
+// its account id as UserId, its ARN and when the account was created. A user is
 // deleted only once nothing hangs on it any more, each refusal a DeleteConflict naming the first
 // thing left, in the order API_DeleteUser lists them: password, access keys, MFA devices, inline
 // policies, attached policies, group memberships.
@@ -7,13 +9,15 @@ import { newId } from '../ids.js';
 import { optional, required, requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
-import type { IamUser } from '../world.js';
+import type { Account, IamUser } from '../world.js';
 import {
   callerAccount,
   entityArn,
   iamArn,
   nameTaken,
   requireUser,
+  rootSelf,
+  subjectResource,
   subjectUserName,
 } from './account.js';
 import { boundaryContext, requireBoundary } from './boundaries.js';
@@ -67,15 +71,26 @@ export const CreateUser: Operation = {
   },
 };
 
+/** The root user as GetUser shows it: no UserName or Path, the account id as its UserId. */
+function rootUserView(account: Account): Record<string, unknown> {
+  return {
+    UserId: account.id,
+    Arn: `arn:aws:iam::${account.id}:root`,
+    ...(account.createDate === undefined ? {} : { CreateDate: account.createDate }),
+  };
+}
+
 export const GetUser: Operation = {
   service: 'iam',
   name: 'GetUser',
   input: { UserName: optional(EXISTING_USER_NAME) },
   action: 'iam:GetUser',
-  resource: (env, params) => entityArn(callerAccount(env), 'user', subjectUserName(env, params)),
-  run: (env, params) => ({
-    User: userView(requireUser(callerAccount(env), subjectUserName(env, params)), 'full'),
-  }),
+  resource: subjectResource,
+  run: (env, params) => {
+    const account = callerAccount(env);
+    if (rootSelf(env, params)) return { User: rootUserView(account) };
+    return { User: userView(requireUser(account, subjectUserName(env, params)), 'full') };
+  },
 };
 
 export const ListUsers: Operation = {

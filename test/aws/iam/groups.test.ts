@@ -1,11 +1,13 @@
-// Groups through callApi (id_groups; API_CreateGroup, API_GetGroup, API_AddUserToGroup,
-// API_RemoveUserFromGroup, API_ListGroupsForUser): membership gives the group's policies.
+// Groups through callApi (id_groups; API_CreateGroup, API_GetGroup, API_ListGroups,
+// API_AddUserToGroup, API_RemoveUserFromGroup, API_ListGroupsForUser): membership gives the
+// group's policies.
 import { describe, expect, it } from 'vitest';
 import { AttachGroupPolicy } from '../../../src/aws/iam/attached-policies.js';
 import {
   AddUserToGroup,
   CreateGroup,
   GetGroup,
+  ListGroups,
   ListGroupsForUser,
   RemoveUserFromGroup,
 } from '../../../src/aws/iam/groups.js';
@@ -109,6 +111,42 @@ describe('groups', () => {
     ).toEqual({
       code: 'AccessDenied',
       message: deniedMessage('bob', 'iam:AddUserToGroup', `arn:aws:iam::${ACCOUNT}:group/admins`),
+    });
+  });
+});
+
+describe('ListGroups', () => {
+  // API_ListGroups: "Lists the IAM groups that have the specified path prefix", paged by
+  // MaxItems and Marker like every IAM list.
+  it("lists the account's groups, under a path prefix, a page at a time", () => {
+    const world = lessonWorld();
+    ok(call(world, CreateGroup, { GroupName: 'devs', Path: '/eng/' }));
+    ok(call(world, CreateGroup, { GroupName: 'admins' }));
+    const names = (params: Record<string, unknown>) => {
+      const { Groups, ...rest } = ok(call(world, ListGroups, params));
+      return { names: (Groups as { GroupName: string }[]).map((g) => g.GroupName), ...rest };
+    };
+    expect(names({})).toEqual({ names: ['devs', 'admins'], IsTruncated: false });
+    expect(names({ PathPrefix: '/eng/' })).toEqual({ names: ['devs'], IsTruncated: false });
+    expect(names({ MaxItems: 1 })).toEqual({ names: ['devs'], IsTruncated: true, Marker: '1' });
+    expect(names({ MaxItems: 1, Marker: '1' })).toEqual({ names: ['admins'], IsTruncated: false });
+    expect(ok(call(world, ListGroups, { PathPrefix: '/eng/' })).Groups).toEqual([
+      {
+        Path: '/eng/',
+        GroupName: 'devs',
+        GroupId: expect.stringMatching(/^AGPA/) as unknown,
+        Arn: `arn:aws:iam::${ACCOUNT}:group/eng/devs`,
+        CreateDate: '2026-11-30T10:00:00Z',
+      },
+    ]);
+  });
+
+  it('is denied without iam:ListGroups', () => {
+    const world = lessonWorld();
+    putUser(world, 'bob', BOB);
+    expect(failure(call(world, ListGroups, {}, BOB))).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:ListGroups', `arn:aws:iam::${ACCOUNT}:group/`),
     });
   });
 });

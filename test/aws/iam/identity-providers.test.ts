@@ -1,15 +1,27 @@
 // Identity providers through callApi (id_roles_providers_create_saml, id_roles_providers_create_oidc;
 // API_CreateSAMLProvider, API_CreateOpenIDConnectProvider, API_ListSAMLProviders,
-// API_ListOpenIDConnectProviders), and roles that trust them.
+// API_ListOpenIDConnectProviders, API_DeleteSAMLProvider, API_DeleteOpenIDConnectProvider), and
+// roles that trust them.
 import { describe, expect, it } from 'vitest';
 import {
   CreateOpenIDConnectProvider,
   CreateSAMLProvider,
+  DeleteOpenIDConnectProvider,
+  DeleteSAMLProvider,
   ListOpenIDConnectProviders,
   ListSAMLProviders,
 } from '../../../src/aws/iam/identity-providers.js';
 import { CreateRole } from '../../../src/aws/iam/roles.js';
-import { ACCOUNT, call, deniedMessage, failure, lessonWorld, ok, putUser } from '../fixtures.js';
+import {
+  ACCOUNT,
+  accountOf,
+  call,
+  deniedMessage,
+  failure,
+  lessonWorld,
+  ok,
+  putUser,
+} from '../fixtures.js';
 
 const BOB = { accessKeyId: 'AKIABOBEXAMPLE000001', secretAccessKey: 'bob-secret' };
 const GITHUB = 'https://token.actions.githubusercontent.com';
@@ -148,6 +160,70 @@ describe('SAML providers', () => {
         'iam:CreateSAMLProvider',
         `arn:aws:iam::${ACCOUNT}:saml-provider/corp`,
       ),
+    });
+  });
+});
+
+describe('deleting identity providers', () => {
+  // NoSuchEntity messages as AWS answered a second delete (localstack test_iam_oidc and
+  // test_iam_saml_providers snapshots); the role that trusts the provider stays as it was.
+  it('deletes an OIDC provider once, then says it cannot be found; roles trusting it remain', () => {
+    const world = lessonWorld();
+    ok(call(world, CreateOpenIDConnectProvider, { Url: GITHUB }));
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: GITHUB_ARN },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+        },
+      ],
+    };
+    ok(
+      call(world, CreateRole, {
+        RoleName: 'deploy',
+        AssumeRolePolicyDocument: JSON.stringify(trust),
+      }),
+    );
+    expect(
+      ok(call(world, DeleteOpenIDConnectProvider, { OpenIDConnectProviderArn: GITHUB_ARN })),
+    ).toEqual({});
+    expect(ok(call(world, ListOpenIDConnectProviders, {}))).toEqual({
+      OpenIDConnectProviderList: [],
+    });
+    expect(
+      failure(call(world, DeleteOpenIDConnectProvider, { OpenIDConnectProviderArn: GITHUB_ARN })),
+    ).toEqual({
+      code: 'NoSuchEntity',
+      message: `OpenId connect Provider ${GITHUB_ARN} cannot be found.`,
+    });
+    expect(accountOf(world).iam.roles.deploy).toBeDefined();
+  });
+
+  it('deletes a SAML provider once, then says its manifest is not found', () => {
+    const world = lessonWorld();
+    const arn = `arn:aws:iam::${ACCOUNT}:saml-provider/corp`;
+    ok(call(world, CreateSAMLProvider, { Name: 'corp', SAMLMetadataDocument: METADATA }));
+    expect(ok(call(world, DeleteSAMLProvider, { SAMLProviderArn: arn }))).toEqual({});
+    expect(ok(call(world, ListSAMLProviders, {}))).toEqual({ SAMLProviderList: [] });
+    expect(failure(call(world, DeleteSAMLProvider, { SAMLProviderArn: arn }))).toEqual({
+      code: 'NoSuchEntity',
+      message: `Manifest not found for arn ${arn}`,
+    });
+  });
+
+  it('each is authorized on the provider it deletes', () => {
+    const world = lessonWorld();
+    putUser(world, 'bob', BOB);
+    ok(call(world, CreateOpenIDConnectProvider, { Url: GITHUB }));
+    expect(
+      failure(
+        call(world, DeleteOpenIDConnectProvider, { OpenIDConnectProviderArn: GITHUB_ARN }, BOB),
+      ),
+    ).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:DeleteOpenIDConnectProvider', GITHUB_ARN),
     });
   });
 });

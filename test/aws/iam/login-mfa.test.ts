@@ -1,13 +1,16 @@
 // Console passwords and MFA through callApi (id_credentials_passwords_admin-change-user,
 // id_credentials_mfa_enable_virtual; API_CreateLoginProfile, API_GetLoginProfile,
 // API_UpdateLoginProfile, API_DeleteLoginProfile, API_CreateVirtualMFADevice,
-// API_EnableMFADevice, API_ListMFADevices, API_ListVirtualMFADevices).
+// API_EnableMFADevice, API_DeactivateMFADevice, API_DeleteVirtualMFADevice, API_ListMFADevices,
+// API_ListVirtualMFADevices).
 import { describe, expect, it } from 'vitest';
 import { mfaCode } from '../../../src/aws/iam/mfa-codes.js';
 import {
   CreateLoginProfile,
   CreateVirtualMFADevice,
+  DeactivateMFADevice,
   DeleteLoginProfile,
+  DeleteVirtualMFADevice,
   EnableMFADevice,
   GetLoginProfile,
   ListMFADevices,
@@ -279,6 +282,88 @@ describe('ListVirtualMFADevices', () => {
       code: 'ValidationError',
       message:
         "1 validation error detected: Value at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set: [Assigned, Unassigned, Any]",
+    });
+  });
+});
+
+describe('DeactivateMFADevice and DeleteVirtualMFADevice', () => {
+  const enabled = () => {
+    const { world, seed } = withDevice();
+    ok(
+      call(world, EnableMFADevice, {
+        UserName: 'alice',
+        SerialNumber: SERIAL,
+        AuthenticationCode1: mfaCode(seed, START - 30_000),
+        AuthenticationCode2: mfaCode(seed, START),
+      }),
+    );
+    return world;
+  };
+  const noDevice = (serial: string) => ({
+    code: 'NoSuchEntity',
+    message: `MFA Device with serial number ${serial} does not exist.`,
+  });
+
+  // API_DeleteVirtualMFADevice: "You must deactivate a user's virtual MFA device before you can
+  // delete it"; API_DeleteUser likewise waits for the user's MFA devices to go.
+  it('an enabled device must be deactivated before it or its user can be deleted', () => {
+    const world = enabled();
+    expect(failure(call(world, DeleteVirtualMFADevice, { SerialNumber: SERIAL }))).toEqual({
+      code: 'DeleteConflict',
+      message: 'Cannot delete entity, must deactivate MFA device first.',
+    });
+    expect(failure(call(world, DeleteUser, { UserName: 'alice' }))).toEqual({
+      code: 'DeleteConflict',
+      message: 'Cannot delete entity, must delete MFA device first.',
+    });
+    expect(
+      ok(call(world, DeactivateMFADevice, { UserName: 'alice', SerialNumber: SERIAL })),
+    ).toEqual({});
+    expect(ok(call(world, ListMFADevices, { UserName: 'alice' })).MFADevices).toEqual([]);
+    // Deactivated, the device stays in the account, unassigned, until it is deleted.
+    expect(
+      ok(call(world, ListVirtualMFADevices, { AssignmentStatus: 'Unassigned' })).VirtualMFADevices,
+    ).toEqual([{ SerialNumber: SERIAL }]);
+    expect(ok(call(world, DeleteVirtualMFADevice, { SerialNumber: SERIAL }))).toEqual({});
+    expect(ok(call(world, ListVirtualMFADevices, {})).VirtualMFADevices).toEqual([]);
+    expect(ok(call(world, DeleteUser, { UserName: 'alice' }))).toEqual({});
+  });
+
+  // AWS's answers recorded in localstack's test_iam_mfa snapshot (test_enable_mfa_device_errors,
+  // test_virtual_mfa_device_errors).
+  it("says NoSuchEntity for an unknown user, a device that is not the user's, or none at all", () => {
+    const world = enabled();
+    const ghost = `arn:aws:iam::${ACCOUNT}:mfa/nonexistent-mfa`;
+    expect(
+      failure(call(world, DeactivateMFADevice, { UserName: 'nobody', SerialNumber: SERIAL })),
+    ).toEqual({ code: 'NoSuchEntity', message: 'The user with name nobody cannot be found.' });
+    expect(
+      failure(call(world, DeactivateMFADevice, { UserName: 'alice', SerialNumber: ghost })),
+    ).toEqual(noDevice(ghost));
+    expect(
+      failure(call(world, DeactivateMFADevice, { UserName: 'admin', SerialNumber: SERIAL })),
+    ).toEqual(noDevice(SERIAL));
+    expect(failure(call(world, DeleteVirtualMFADevice, { SerialNumber: ghost }))).toEqual(
+      noDevice(ghost),
+    );
+  });
+
+  it('DeactivateMFADevice is authorized on the user, DeleteVirtualMFADevice on the device', () => {
+    const world = enabled();
+    putUser(world, 'bob', BOB);
+    expect(
+      failure(call(world, DeactivateMFADevice, { UserName: 'alice', SerialNumber: SERIAL }, BOB)),
+    ).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage(
+        'bob',
+        'iam:DeactivateMFADevice',
+        `arn:aws:iam::${ACCOUNT}:user/alice`,
+      ),
+    });
+    expect(failure(call(world, DeleteVirtualMFADevice, { SerialNumber: SERIAL }, BOB))).toEqual({
+      code: 'AccessDenied',
+      message: deniedMessage('bob', 'iam:DeleteVirtualMFADevice', SERIAL),
     });
   });
 });

@@ -137,8 +137,20 @@ describe('CreateRole and GetRole', () => {
     });
   });
 
-  it('refuses a trust policy naming a user or provider that does not exist in a known account', () => {
+  it('refuses a trust policy naming a user, role or provider that does not exist in a known account', () => {
     const world = lessonWorld();
+    const missingRole = `arn:aws:iam::${OTHER_ACCOUNT}:role/pipeline`;
+    expect(
+      failure(
+        call(world, CreateRole, {
+          RoleName: 'x',
+          AssumeRolePolicyDocument: JSON.stringify(trusting({ AWS: missingRole })),
+        }),
+      ),
+    ).toEqual({
+      code: 'MalformedPolicyDocument',
+      message: `Invalid principal in policy: "AWS":"${missingRole}"`,
+    });
     const ghost = `arn:aws:iam::${ACCOUNT}:user/ghost`;
     expect(
       failure(
@@ -165,6 +177,47 @@ describe('CreateRole and GetRole', () => {
       call(world, CreateRole, {
         RoleName: 'x',
         AssumeRolePolicyDocument: JSON.stringify(trusting({ AWS: admin })),
+      }).ok,
+    ).toBe(true);
+  });
+
+  // reference_policies_elements_principal, "AWS account principals": an account id and the
+  // account's ARN both name the account; IAM stores and shows the ARN.
+  it('stores an account named by its id as the account ARN, keeping one value or a list', () => {
+    const world = lessonWorld();
+    const principalOf = (name: string) =>
+      (
+        ok(call(world, GetRole, { RoleName: name })).Role as {
+          AssumeRolePolicyDocument: { Statement: { Principal: unknown }[] };
+        }
+      ).AssumeRolePolicyDocument.Statement[0]?.Principal;
+    ok(
+      call(world, CreateRole, {
+        RoleName: 'auditor',
+        AssumeRolePolicyDocument: JSON.stringify(trusting({ AWS: '999988887777' })),
+      }),
+    );
+    expect(principalOf('auditor')).toEqual({ AWS: 'arn:aws:iam::999988887777:root' });
+    ok(
+      call(world, UpdateAssumeRolePolicy, {
+        RoleName: 'auditor',
+        PolicyDocument: JSON.stringify(
+          trusting({
+            AWS: [ACCOUNT, `arn:aws:iam::${ACCOUNT}:user/admin`],
+            Service: 'ec2.amazonaws.com',
+          }),
+        ),
+      }),
+    );
+    expect(principalOf('auditor')).toEqual({
+      AWS: [`arn:aws:iam::${ACCOUNT}:root`, `arn:aws:iam::${ACCOUNT}:user/admin`],
+      Service: 'ec2.amazonaws.com',
+    });
+    // Stored as the ARN, it still lets the account in (with the caller's own allow).
+    expect(
+      call(world, AssumeRole, {
+        RoleArn: `arn:aws:iam::${ACCOUNT}:role/auditor`,
+        RoleSessionName: 'admin',
       }).ok,
     ).toBe(true);
   });

@@ -2,9 +2,11 @@
 // of the IAM API reference (API_CreateUser, API_User) and AWS's recorded errors.
 import { describe, expect, it } from 'vitest';
 import { CreateAccessKey } from '../../../src/aws/iam/access-keys.js';
-import { AttachUserPolicy } from '../../../src/aws/iam/attached-policies.js';
+import { AttachRolePolicy, AttachUserPolicy } from '../../../src/aws/iam/attached-policies.js';
 import { AddUserToGroup, CreateGroup } from '../../../src/aws/iam/groups.js';
 import { PutUserPolicy } from '../../../src/aws/iam/inline-policies.js';
+import { CreateRole } from '../../../src/aws/iam/roles.js';
+import { AssumeRole } from '../../../src/aws/sts.js';
 import { CreateLoginProfile } from '../../../src/aws/iam/login-mfa.js';
 import { TagUser } from '../../../src/aws/iam/tags.js';
 import { CreateUser, DeleteUser, GetUser, ListUsers } from '../../../src/aws/iam/users.js';
@@ -155,11 +157,56 @@ describe('CreateUser', () => {
   });
 });
 
+const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
 describe('GetUser and ListUsers', () => {
-  it('GetUser without a name answers for the calling user', () => {
+  // API_GetUser: "If you do not specify a user name, IAM determines the user name implicitly
+  // based on the Amazon Web Services access key ID used to sign the request". For root that is
+  // the root user, which has no UserName (grycap/scar#181: "when AWS root account credentials are
+  // used, the User object does not return a UserName field"): its UserId is the account id.
+  it('GetUser without a name answers for the calling user, the root user included', () => {
     const world = lessonWorld();
     expect(ok(call(world, GetUser, {})).User).toMatchObject({ UserName: 'admin' });
-    expect(failure(call(world, GetUser, {}, ROOT_KEY))).toEqual({
+    expect(ok(call(world, GetUser, {}, ROOT_KEY))).toEqual({
+      User: {
+        UserId: ACCOUNT,
+        Arn: `arn:aws:iam::${ACCOUNT}:root`,
+        CreateDate: '2026-11-30T10:00:00Z',
+      },
+    });
+    expect(ok(call(world, GetUser, { UserName: 'admin' }, ROOT_KEY)).User).toMatchObject({
+      UserName: 'admin',
+    });
+  });
+
+  it('a role session must name the user', () => {
+    const world = lessonWorld();
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/admin` },
+          Action: 'sts:AssumeRole',
+        },
+      ],
+    };
+    ok(
+      call(world, CreateRole, { RoleName: 'ops', AssumeRolePolicyDocument: JSON.stringify(trust) }),
+    );
+    ok(call(world, AttachRolePolicy, { RoleName: 'ops', PolicyArn: ADMINISTRATOR_ACCESS }));
+    const { Credentials } = ok(
+      call(world, AssumeRole, {
+        RoleArn: `arn:aws:iam::${ACCOUNT}:role/ops`,
+        RoleSessionName: 'ops',
+      }),
+    ) as { Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } };
+    const session = {
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretAccessKey,
+      sessionToken: Credentials.SessionToken,
+    };
+    expect(failure(call(world, GetUser, {}, session))).toEqual({
       code: 'ValidationError',
       message: 'Must specify userName when calling with non-User credentials',
     });
