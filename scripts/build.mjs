@@ -3,30 +3,10 @@
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { bundledPackages, licenceText } from './bundled-packages.mjs';
+import { confWithoutSchemas, inkWithoutDevtools, yogaWithoutFetch } from './bundle-plugins.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
-/**
- * Yoga (Ink's layout) embeds its WebAssembly as a base64 data: URL and, wherever a global `fetch`
- * exists, fetches that URL, so Node loads its whole fetch implementation (undici) only to decode
- * base64: about 80-200 ms of every start. Its own synchronous decoder is used instead.
- */
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
-  setup(b) {
-    b.onLoad(
-      { filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
-      (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        const fetching = 'function ya(){return w||"function"!=typeof fetch?';
-        if (!source.includes(fetching)) {
-          throw new Error(`${args.path}: the wasm loader changed; update yogaWithoutFetch`);
-        }
-        return { contents: source.replace(fetching, 'function ya(){return true?'), loader: 'js' };
-      },
-    );
-  },
-};
 mkdirSync('dist', { recursive: true });
 
 const result = await build({
@@ -48,8 +28,7 @@ const result = await build({
     'process.env.NODE_ENV': '"production"',
     IAM_TUTOR_VERSION: JSON.stringify(pkg.version),
   },
-  alias: { 'react-devtools-core': './scripts/empty-module.mjs' },
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch, confWithoutSchemas, inkWithoutDevtools],
   logLevel: 'warning',
 });
 
