@@ -3,7 +3,12 @@
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { bundledPackages, licenceText } from './bundled-packages.mjs';
-import { confWithoutSchemas, inkWithoutDevtools, yogaWithoutFetch } from './bundle-plugins.mjs';
+import {
+  confWithoutSchemas,
+  inkWithoutDevtools,
+  stringWidthEmojiPretest,
+  yogaWithoutFetch,
+} from './bundle-plugins.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -28,7 +33,7 @@ const result = await build({
     'process.env.NODE_ENV': '"production"',
     IAM_TUTOR_VERSION: JSON.stringify(pkg.version),
   },
-  plugins: [yogaWithoutFetch, confWithoutSchemas, inkWithoutDevtools],
+  plugins: [yogaWithoutFetch, confWithoutSchemas, inkWithoutDevtools, stringWidthEmojiPretest],
   logLevel: 'warning',
 });
 

@@ -5,13 +5,18 @@ import { fileURLToPath } from 'node:url';
 
 const leftOut = fileURLToPath(new URL('left-out.mjs', import.meta.url));
 
-/** Replaces `search` in the file at `path`; fails the build if a new version no longer has it. */
-function patched(path, search, replacement) {
-  const source = readFileSync(path, 'utf8');
-  if (!source.includes(search)) {
-    throw new Error(`${path} changed: "${search}" is not there any more; update the build's patch`);
+/** The source with each [search, replacement] made; fails if a new version no longer has one. */
+function patched(path, source, replacements) {
+  let contents = source;
+  for (const [search, replacement] of replacements) {
+    if (!contents.includes(search)) {
+      throw new Error(
+        `${path} changed: "${search}" is not there any more; update the build's patch`,
+      );
+    }
+    contents = contents.replace(search, replacement);
   }
-  return { contents: source.replace(search, replacement), loader: 'js' };
+  return { contents, loader: 'js' };
 }
 
 /**
@@ -25,11 +30,9 @@ export const yogaWithoutFetch = {
     build.onLoad(
       { filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
       (args) =>
-        patched(
-          args.path,
-          'function ya(){return w||"function"!=typeof fetch?',
-          'function ya(){return true?',
-        ),
+        patched(args.path, readFileSync(args.path, 'utf8'), [
+          ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?'],
+        ]),
     );
   },
 };
@@ -60,5 +63,32 @@ export const inkWithoutDevtools = {
         ? { path: leftOut }
         : undefined,
     );
+  },
+};
+
+/**
+ * string-width 8 (Ink's measure of text) tests every cluster that is not plain ASCII against
+ * /^\p{RGI_Emoji}$/v, which V8 takes 50-100 ms to compile on first use: the first frame paid for
+ * it at its first ✓ or →. Every RGI emoji holds an Emoji_Presentation character or U+FE0F (the
+ * emoji variation selector), so a cluster with neither cannot be one and skips that test; the
+ * widths are the same. (string-width 7, under wrap-ansi, uses emoji-regex, quick to compile.)
+ */
+export const stringWidthEmojiPretest = {
+  name: 'string-width-emoji-pretest',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('rgiEmojiRegex')) return undefined;
+      return patched(args.path, source, [
+        [
+          'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+          'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\nconst mayBeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F]/u;',
+        ],
+        [
+          'if (rgiEmojiRegex.test(segment) ||',
+          'if ((mayBeRgiEmoji.test(segment) && rgiEmojiRegex.test(segment)) ||',
+        ],
+      ]);
+    });
   },
 };
