@@ -14,7 +14,7 @@ function patched(path, source, replacements) {
         `${path} changed: "${search}" is not there any more; update the build's patch`,
       );
     }
-    contents = contents.replace(search, replacement);
+    contents = contents.replace(search, () => replacement);
   }
   return { contents, loader: 'js' };
 }
@@ -68,10 +68,10 @@ export const inkWithoutDevtools = {
 
 /**
  * string-width 8 (Ink's measure of text) tests every cluster that is not plain ASCII against
- * /^\p{RGI_Emoji}$/v, which V8 takes 50-100 ms to compile on first use: the first frame paid for
- * it at its first ✓ or →. Every RGI emoji holds an Emoji_Presentation character or U+FE0F (the
- * emoji variation selector), so a cluster with neither cannot be one and skips that test; the
- * widths are the same. (string-width 7, under wrap-ansi, uses emoji-regex, quick to compile.)
+ * /^\p{RGI_Emoji}$/v, which V8 takes about 40 ms to build when the module loads and as long again
+ * to compile on first use. It is built on first use here, and only for a cluster that can be an
+ * RGI emoji: every one holds an Emoji_Presentation character or U+FE0F (the emoji variation
+ * selector). The widths are the same. (string-width 7, under wrap-ansi, uses emoji-regex, quick.)
  */
 export const stringWidthEmojiPretest = {
   name: 'string-width-emoji-pretest',
@@ -82,7 +82,11 @@ export const stringWidthEmojiPretest = {
       return patched(args.path, source, [
         [
           'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-          'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\nconst mayBeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F]/u;',
+          [
+            'let rgiEmoji;',
+            "const rgiEmojiRegex = { test: (s) => (rgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s) };",
+            'const mayBeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F]/u;',
+          ].join('\n'),
         ],
         [
           'if (rgiEmojiRegex.test(segment) ||',
