@@ -1,7 +1,8 @@
-// Bundles the CLI into one ESM file (dist/cli.js) for start-up speed, and writes the licences of
-// every bundled package beside it. Fails if an AGPL package would end up in what we ship.
+// Bundles the CLI into ESM for start-up speed: dist/cli.js, and in dist/chunks the code of each
+// command, loaded when it runs. Writes the licences of every bundled package beside them. Fails if
+// an AGPL package would end up in what we ship.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { bundledPackages, licenceText } from './bundled-packages.mjs';
 import {
   confWithoutSchemas,
@@ -12,11 +13,16 @@ import {
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
+// Chunks are named by their content: a new build leaves none of an old one behind to be packed.
+rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
 const result = await build({
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  outdir: 'dist',
+  // Each command's code in chunks of its own, loaded when the command runs (see src/cli.ts).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -27,7 +33,8 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    // For the CommonJS packages bundled, in every file (src/cli.ts brings its own #! line).
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   define: {
     'process.env.NODE_ENV': '"production"',

@@ -53,16 +53,18 @@ export const confWithoutSchemas = {
 
 /**
  * Ink imports its React Devtools bridge (react-devtools-core, and ws for its socket) only when
- * DEV=true; it is not shipped, so that import does nothing and DEV=true neither.
+ * DEV=true (a mode for Ink's own development, which fails bundled: it reads Ink's package.json);
+ * the bridge is not shipped, so that import finds an empty module.
  */
 export const inkWithoutDevtools = {
   name: 'ink-without-devtools',
   setup(build) {
     build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer)
-        ? { path: leftOut }
+        ? { path: 'ink-devtools', namespace: 'left-out' }
         : undefined,
     );
+    build.onLoad({ filter: /^ink-devtools$/, namespace: 'left-out' }, () => ({ contents: '' }));
   },
 };
 

@@ -1,10 +1,8 @@
 // `iam-tutor` alone: the interactive tutorial. It needs a terminal; without one it says which
 // commands work without one. Colour follows NO_COLOR and --no-color (Ink's chalk reads only
-// FORCE_COLOR, so that is set before the interface is loaded).
+// FORCE_COLOR, when it loads, so that is set before the tutorial's code is imported).
 import { parseArgs } from 'node:util';
-import { freshSandbox } from './fresh-sandbox.js';
-import { DATA_OPTIONS, openStore } from './learner-data.js';
-import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+import { DATA_OPTIONS } from './data-options.js';
 
 const NO_TERMINAL =
   'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list, progress, ' +
@@ -21,16 +19,6 @@ export async function tutorialCommand(args: string[]): Promise<number> {
   }
   if (values['no-color'] === true || (process.env.NO_COLOR ?? '') !== '')
     process.env.FORCE_COLOR = '0';
-  const folder = readLessonFolder(values.lessons ?? builtInLessonsDir());
-  if (!folder.ok) {
-    process.stderr.write(`iam-tutor: ${folder.message}\n`);
-    return 2;
-  }
-  const store = openStore(values);
-  const { runTutorial } = await import('../ui/run.js');
-  return runTutorial({
-    lessons: folder.lessons,
-    store,
-    newSandbox: freshSandbox,
-  });
+  const { startTutorial } = await import('./tutorial-start.js');
+  return startTutorial(values);
 }
