@@ -7,6 +7,7 @@ import { bundledPackages, licenceText } from './bundled-packages.mjs';
 import {
   confWithoutSchemas,
   inkWithoutDevtools,
+  jsonAsText,
   stringWidthEmojiPretest,
   yogaWithoutFetch,
 } from './bundle-plugins.mjs';
@@ -40,7 +41,13 @@ const result = await build({
     'process.env.NODE_ENV': '"production"',
     IAM_TUTOR_VERSION: JSON.stringify(pkg.version),
   },
-  plugins: [yogaWithoutFetch, confWithoutSchemas, inkWithoutDevtools, stringWidthEmojiPretest],
+  plugins: [
+    yogaWithoutFetch,
+    confWithoutSchemas,
+    inkWithoutDevtools,
+    stringWidthEmojiPretest,
+    jsonAsText,
+  ],
   logLevel: 'warning',
 });
 
