@@ -175,22 +175,45 @@ function byName<T>(entries: [string, T][]): Map<string, T> {
   return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Builds the table from service models (by default the checked-in ones). */
+/**
+ * Builds the table from service models (by default the checked-in ones). A service's commands are
+ * built when first asked for: loading lessons parses their checks' commands, and a start of the
+ * tutorial should not build EC2's commands for a check that reads IAM.
+ */
 export function buildCommandTable(
   models: Readonly<Record<string, ServiceModel>> = SERVICE_MODELS,
 ): CommandTable {
   const services = Object.entries(models).map(([service, model]): [string, ServiceCommands] => {
     const cliService = CLI_SERVICE_NAMES[service] ?? service;
-    const commands = byName(
-      Object.keys(model.operations).map((operation): [string, Command] => {
-        const command = buildCommand(cliService, service, model, operation);
-        return [command.name, command];
-      }),
-    );
-    const notSimulated = new Set(
-      model.allOperations.map(cliName).filter((name) => !commands.has(name)),
-    );
-    return [cliService, { cliService, service, model, commands, notSimulated }];
+    let built: Pick<ServiceCommands, 'commands' | 'notSimulated'> | undefined;
+    const build = () => {
+      const commands = byName(
+        Object.keys(model.operations).map((operation): [string, Command] => {
+          const command = buildCommand(cliService, service, model, operation);
+          return [command.name, command];
+        }),
+      );
+      const notSimulated = new Set(
+        model.allOperations.map(cliName).filter((name) => !commands.has(name)),
+      );
+      return { commands, notSimulated };
+    };
+    return [
+      cliService,
+      {
+        cliService,
+        service,
+        model,
+        get commands() {
+          built ??= build();
+          return built.commands;
+        },
+        get notSimulated() {
+          built ??= build();
+          return built.notSimulated;
+        },
+      },
+    ];
   });
   return { services: byName(services) };
 }
