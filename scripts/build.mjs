@@ -8,6 +8,7 @@ import {
   confWithoutSchemas,
   inkWithoutDevtools,
   jsonAsText,
+  lazyBuiltins,
   stringWidthEmojiPretest,
   yogaWithoutFetch,
 } from './bundle-plugins.mjs';
@@ -47,6 +48,7 @@ const result = await build({
     inkWithoutDevtools,
     stringWidthEmojiPretest,
     jsonAsText,
+    lazyBuiltins,
   ],
   logLevel: 'warning',
 });
