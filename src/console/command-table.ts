@@ -176,6 +176,70 @@ function byName<T>(entries: [string, T][]): Map<string, T> {
 }
 
 /**
+ * A service's commands by name, sorted, each built the first time it is asked for: loading lessons
+ * parses their checks' commands, and a start of the tutorial should not build all of IAM's
+ * commands (nor EC2's) for the few its checks run.
+ */
+class Commands implements ReadonlyMap<string, Command> {
+  readonly #operations: ReadonlyMap<string, string>;
+  readonly #built = new Map<string, Command>();
+  readonly #build: (operation: string) => Command;
+
+  constructor(operations: readonly string[], build: (operation: string) => Command) {
+    // buildCommand names each command `cliName(operation)`.
+    this.#operations = byName(operations.map((operation) => [cliName(operation), operation]));
+    this.#build = build;
+  }
+
+  get size(): number {
+    return this.#operations.size;
+  }
+
+  has(name: string): boolean {
+    return this.#operations.has(name);
+  }
+
+  get(name: string): Command | undefined {
+    const operation = this.#operations.get(name);
+    if (operation === undefined) return undefined;
+    let command = this.#built.get(name);
+    if (command === undefined) {
+      command = this.#build(operation);
+      this.#built.set(name, command);
+    }
+    return command;
+  }
+
+  keys() {
+    return this.#operations.keys();
+  }
+
+  /** Every command, built. */
+  #all(): Map<string, Command> {
+    return new Map([...this.#operations.keys()].map((name) => [name, this.get(name) as Command]));
+  }
+
+  entries() {
+    return this.#all().entries();
+  }
+
+  values() {
+    return this.#all().values();
+  }
+
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+
+  forEach(
+    callback: (command: Command, name: string, map: ReadonlyMap<string, Command>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [name, command] of this.#all()) callback.call(thisArg, command, name, this);
+  }
+}
+
+/**
  * Builds the table from service models (by default the checked-in ones). A service's commands are
  * built when first asked for: loading lessons parses their checks' commands, and a start of the
  * tutorial should not build EC2's commands for a check that reads IAM.
@@ -187,11 +251,8 @@ export function buildCommandTable(
     const cliService = CLI_SERVICE_NAMES[service] ?? service;
     let built: Pick<ServiceCommands, 'commands' | 'notSimulated'> | undefined;
     const build = () => {
-      const commands = byName(
-        Object.keys(model.operations).map((operation): [string, Command] => {
-          const command = buildCommand(cliService, service, model, operation);
-          return [command.name, command];
-        }),
+      const commands = new Commands(Object.keys(model.operations), (operation) =>
+        buildCommand(cliService, service, model, operation),
       );
       const notSimulated = new Set(
         model.allOperations.map(cliName).filter((name) => !commands.has(name)),
