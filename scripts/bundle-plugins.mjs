@@ -1,9 +1,6 @@
 // esbuild plugins for the bundle's start-up time: each one leaves out or defers work that the
 // packages we bundle would do on every start, without changing what the program does.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const leftOut = fileURLToPath(new URL('left-out.mjs', import.meta.url));
 
 /** The source with each [search, replacement] made; fails if a new version no longer has one. */
 function patched(path, source, replacements) {
@@ -47,12 +44,26 @@ export const yogaWithoutFetch = {
  * progress store uses neither, so they are left out (about 180 KB to parse and set up on every
  * start). The stand-in throws if conf ever reaches for them.
  */
+const UNUSED_BY_CONF = `
+function unused() {
+  throw new Error('conf is bundled without ajv and semver: its schema and migrations are not used');
+}
+export const Ajv2020 = unused;
+export default new Proxy(unused, { get: () => unused });
+`;
+
 export const confWithoutSchemas = {
   name: 'conf-without-schemas',
   setup(build) {
     build.onResolve({ filter: /^(?:ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (args) =>
-      /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: leftOut } : undefined,
+      /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer)
+        ? { path: 'ajv-and-semver', namespace: 'unused-by-conf' }
+        : undefined,
     );
+    build.onLoad({ filter: /.*/, namespace: 'unused-by-conf' }, () => ({
+      contents: UNUSED_BY_CONF,
+      loader: 'js',
+    }));
   },
 };
 
@@ -66,10 +77,10 @@ export const inkWithoutDevtools = {
   setup(build) {
     build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]ink[\\/]build[\\/]/.test(args.importer)
-        ? { path: 'ink-devtools', namespace: 'left-out' }
+        ? { path: 'ink-devtools', namespace: 'ink-devtools' }
         : undefined,
     );
-    build.onLoad({ filter: /^ink-devtools$/, namespace: 'left-out' }, () => ({ contents: '' }));
+    build.onLoad({ filter: /.*/, namespace: 'ink-devtools' }, () => ({ contents: '' }));
   },
 };
 
