@@ -29,6 +29,9 @@ try {
   check('--version', version === pkg.version, version);
   const help = run(bin, ['--help'], dir);
   check('--help', help.includes('Usage: iam-tutor'), help);
+  // The commands' chunks and the compiled course are in the package: a command loads them.
+  const list = run(bin, ['list', '--data-dir', join(dir, 'data')], dir);
+  check('list', list.includes('Users and roles') && !list.includes('broken'), list);
   const installed = JSON.parse(
     readFileSync(join(dir, 'node_modules', 'iam-tutor', 'package.json'), 'utf8'),
   );

@@ -1,21 +1,19 @@
+#!/usr/bin/env node
 // The command line: argv, stdin, files and exit codes. Everything it runs below is pure.
+// Commands' code is imported when one runs (the bundle splits along these imports): --version and
+// --help load nothing else, and no command but the tutorial loads React (see other-commands.ts).
+import module from 'node:module';
 import { readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { runScript } from './commands/console-script.js';
-import { freshSandbox } from './commands/fresh-sandbox.js';
-import { gradeCommand } from './commands/grade.js';
-import { lessonsCommand } from './commands/lessons.js';
-import { listCommand } from './commands/list.js';
+import type { CommandOutput } from './commands/simulate.js';
 import { tutorialCommand } from './commands/tutorial.js';
-import { progressCommand, resetCommand } from './commands/progress.js';
-import { simulate, type CommandOutput } from './commands/simulate.js';
-import { completeLine } from './console/complete-line.js';
-import { promptOf } from './console/machine.js';
-import { restoreSession, snapshotSession } from './console/session-file.js';
-import { ProgressStoreError } from './progress/store.js';
+import { ProgressStoreError } from './progress/store-error.js';
 import type { ConsoleSession, LineOutput } from './console/session.js';
-import { runLine } from './console/shell.js';
+
+// V8's compile cache (Node 22.1 and later) keeps the bundle's compiled code between runs; before
+// the commands' code is imported, so that it applies to it. Node 20 has none and starts without.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 declare const IAM_TUTOR_VERSION: string;
 /** Replaced by the bundler; `dev` when run from source. */
@@ -146,7 +144,7 @@ function readSolution(file: string): string | Error {
   return 'error' in source ? new Error(source.error) : source.text;
 }
 
-function runSimulate(args: string[]): number {
+async function runSimulate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -158,17 +156,24 @@ function runSimulate(args: string[]): number {
   if (extra.length > 0) return usageError(`simulate takes one FILE, got also: ${extra.join(' ')}`);
   const source = readSource(file, MAX_INPUT_BYTES);
   if ('error' in source) return usageError(source.error);
+  const { simulate } = await import('./commands/other-commands.js');
   return write(simulate(source.text, file === '-' ? '<stdin>' : file, values.json === true));
 }
 
 /** A saved session may hold a long event log; anything this large is not one. */
 const MAX_SESSION_BYTES = 16 * 1024 * 1024;
 
-function loadSession(file: string | undefined): ConsoleSession | { error: string } {
-  if (file === undefined) return freshSandbox();
+/** The commands' code, with the console's: the simulated AWS and its command line. */
+type ConsoleModules = typeof import('./commands/other-commands.js');
+
+function loadSession(
+  modules: ConsoleModules,
+  file: string | undefined,
+): ConsoleSession | { error: string } {
+  if (file === undefined) return modules.freshSandbox();
   const source = readSource(file, MAX_SESSION_BYTES);
   if ('error' in source) return source;
-  const restored = restoreSession(source.text);
+  const restored = modules.restoreSession(source.text);
   return restored.ok ? restored.session : { error: `${file}: ${restored.message}` };
 }
 
@@ -178,7 +183,11 @@ function writeLineOutput(output: LineOutput): void {
 }
 
 /** The interactive console: a prompt, history, Tab completion; Ctrl+D or `exit` to leave. */
-function interactive(session: ConsoleSession, done: () => void): void {
+function interactive(
+  { completeLine, promptOf, runLine }: ConsoleModules,
+  session: ConsoleSession,
+  done: () => void,
+): void {
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,
@@ -221,7 +230,7 @@ function interactive(session: ConsoleSession, done: () => void): void {
   prompt();
 }
 
-function runConsole(args: string[]): number {
+async function runConsole(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -236,14 +245,15 @@ function runConsole(args: string[]): number {
   if (values.help) return write({ exitCode: 0, stdout: CONSOLE_HELP, stderr: '' });
   if (positionals.length > 0)
     return usageError(`console takes no arguments, got: ${positionals.join(' ')}`);
-  const session = loadSession(values.world);
+  const modules = await import('./commands/other-commands.js');
+  const session = loadSession(modules, values.world);
   if ('error' in session) return usageError(session.error);
   const save = () => {
-    if (values.save !== undefined) writeFileSync(values.save, snapshotSession(session));
+    if (values.save !== undefined) writeFileSync(values.save, modules.snapshotSession(session));
   };
   const scriptFile = values.script ?? (process.stdin.isTTY ? undefined : '-');
   if (scriptFile === undefined) {
-    interactive(session, () => {
+    interactive(modules, session, () => {
       save();
       process.stdout.write('\n');
     });
@@ -251,7 +261,7 @@ function runConsole(args: string[]): number {
   }
   const source = readSource(scriptFile, MAX_INPUT_BYTES);
   if ('error' in source) return usageError(source.error);
-  const status = runScript(
+  const status = modules.runScript(
     session,
     source.text,
     { failFast: values['fail-fast'] === true },
@@ -272,7 +282,7 @@ function askYesNo(question: string): Promise<boolean> {
   });
 }
 
-function main(argv: string[]): number | Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case '-h':
@@ -286,23 +296,33 @@ function main(argv: string[]): number | Promise<number> {
       return runSimulate(rest);
     case 'console':
       return runConsole(rest);
-    case 'grade':
+    case 'grade': {
+      const { gradeCommand } = await import('./commands/other-commands.js');
       return write(gradeCommand(rest, readSolution));
-    case 'lessons':
+    }
+    case 'lessons': {
+      const { lessonsCommand } = await import('./commands/other-commands.js');
       return write(lessonsCommand(rest));
-    case 'list':
+    }
+    case 'list': {
+      const { listCommand } = await import('./commands/other-commands.js');
       return write(listCommand(rest));
-    case 'progress':
+    }
+    case 'progress': {
+      const { progressCommand } = await import('./commands/other-commands.js');
       return write(progressCommand(rest));
-    case 'reset':
-      return resetCommand(rest, process.stdin.isTTY ? askYesNo : undefined).then(write);
+    }
+    case 'reset': {
+      const { resetCommand } = await import('./commands/other-commands.js');
+      return write(await resetCommand(rest, process.stdin.isTTY ? askYesNo : undefined));
+    }
     case undefined:
-      return tutorialCommand(rest);
-    default:
+    default: {
       // Options without a command are the tutorial's (`iam-tutor --lessons DIR`).
-      return command.startsWith('--')
-        ? tutorialCommand(argv)
-        : usageError(`unknown command or option: ${command}`);
+      if (command !== undefined && !command.startsWith('--'))
+        return usageError(`unknown command or option: ${command}`);
+      return tutorialCommand(command === undefined ? rest : argv);
+    }
   }
 }
 
@@ -329,10 +349,4 @@ function fail(error: unknown): void {
   }
 }
 
-try {
-  const status = main(process.argv.slice(2));
-  if (typeof status === 'number') process.exitCode = status;
-  else status.then((code) => (process.exitCode = code), fail);
-} catch (error) {
-  fail(error);
-}
+main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);

@@ -5,17 +5,10 @@ import type { LoadedLesson } from '../lessons/load.js';
 import type { Lesson } from '../lessons/schema.js';
 import type { LessonRecord } from '../progress/progress.js';
 import { ProgressStore } from '../progress/store.js';
+import { DATA_OPTIONS, type DataFlags } from './data-options.js';
 import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
 
-export const DATA_OPTIONS = {
-  lessons: { type: 'string' },
-  'data-dir': { type: 'string' },
-} as const;
-
-export interface DataFlags {
-  lessons?: string | undefined;
-  'data-dir'?: string | undefined;
-}
+export { DATA_OPTIONS, type DataFlags };
 
 export function openStore(flags: DataFlags): ProgressStore {
   const dataDir = flags['data-dir'] ?? process.env.IAM_TUTOR_HOME;

@@ -1,9 +1,20 @@
 // Reading a folder of lesson files from disk: the built-in course shipped in the package's
 // `lessons/`, or an instructor's folder. Unreadable files become broken lessons, not crashes.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLessons, MAX_LESSON_BYTES, type LoadedLesson } from '../lessons/load.js';
+import {
+  loadLesson,
+  loadLessons,
+  MAX_LESSON_BYTES,
+  type KnownLesson,
+  type LoadedLesson,
+  type LessonFile,
+} from '../lessons/load.js';
+import type { Lesson } from '../lessons/schema.js';
+
+/** Where the bundle finds the built-in course as its build loaded it; undefined from source. */
+declare const IAM_TUTOR_COMPILED_COURSE: string | undefined;
 
 /** The package's folder: where package.json is, above this file (src/ when run from source, dist/ when bundled). */
 function packageRoot(): string {
@@ -32,8 +43,56 @@ function readText(path: string): string | Error {
 
 export type LessonFolder = { ok: true; lessons: LoadedLesson[] } | { ok: false; message: string };
 
-/** Every lesson file of the folder, loaded; paths are shown relative to the working directory. */
-export function readLessonFolder(dir: string): LessonFolder {
+/** A lesson file of the built-in course with the lesson loadLesson made of it. */
+export interface CompiledLesson {
+  name: string;
+  text: string;
+  lesson: Lesson;
+}
+
+/**
+ * The built-in course's lessons as the build loaded them (scripts/build.mjs writes them beside the
+ * bundle), so that a start does not parse and check the same YAML again (0.3-0.5 s for the course):
+ * each is used only for a file of the same name and the same text, and only by the bundle (from
+ * source the files are always read).
+ */
+function compiledCourse(dir: string): KnownLesson | undefined {
+  if (typeof IAM_TUTOR_COMPILED_COURSE !== 'string') return undefined;
+  if (resolve(dir) !== resolve(builtInLessonsDir())) return undefined;
+  let compiled: CompiledLesson[];
+  try {
+    compiled = JSON.parse(
+      readFileSync(join(packageRoot(), IAM_TUTOR_COMPILED_COURSE), 'utf8'),
+    ) as CompiledLesson[];
+  } catch {
+    return undefined;
+  }
+  const byName = new Map(compiled.map((entry) => [entry.name, entry]));
+  return (file) => {
+    const entry = byName.get(basename(file.path));
+    return entry?.text === file.text ? entry.lesson : undefined;
+  };
+}
+
+/** The lessons of the folder that load, for the build to write beside the bundle. */
+export function compileLessons(dir: string): CompiledLesson[] {
+  return readdirSync(dir)
+    .filter((name) => LESSON_FILE.test(name))
+    .flatMap((name) => {
+      const file: LessonFile = {
+        path: join(dir, name),
+        text: readFileSync(join(dir, name), 'utf8'),
+      };
+      const loaded = loadLesson(file);
+      return loaded.ok ? [{ name, text: file.text, lesson: loaded.lesson }] : [];
+    });
+}
+
+/**
+ * Every lesson file of the folder, loaded; paths are shown relative to the working directory.
+ * `compiled: false` reads every file even of the built-in course (for `lessons check`).
+ */
+export function readLessonFolder(dir: string, { compiled = true } = {}): LessonFolder {
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => LESSON_FILE.test(name));
@@ -49,7 +108,10 @@ export function readLessonFolder(dir: string): LessonFolder {
     const text = readText(full);
     return typeof text === 'string' ? { path, text } : { path, text: '', unreadable: text.message };
   });
-  const loaded = loadLessons(files.map(({ path, text }) => ({ path, text })));
+  const loaded = loadLessons(
+    files.map(({ path, text }) => ({ path, text })),
+    compiled ? compiledCourse(dir) : undefined,
+  );
   // A file that could not be read is broken for that reason, not for being empty.
   return {
     ok: true,

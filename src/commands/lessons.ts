@@ -36,7 +36,8 @@ export function lessonsCommand(args: string[]): CommandOutput {
   }
   if (action !== 'check') return usage(`unknown action: ${action} (check or schema)`);
   if (rest.length > 1) return usage(`check takes one DIR, got: ${rest.join(' ')}`);
-  const folder = readLessonFolder(rest[0] ?? builtInLessonsDir());
+  // The proof reads the files themselves, never the course as the build loaded it.
+  const folder = readLessonFolder(rest[0] ?? builtInLessonsDir(), { compiled: false });
   if (!folder.ok) return usage(folder.message);
   if (folder.lessons.length === 0)
     return usage(`no lesson files (NN-name.yaml) in ${rest[0] ?? 'the package'}`);

@@ -1,11 +1,10 @@
 // `iam-tutor` alone: the interactive tutorial. It needs a terminal; without one it says which
 // commands work without one. Colour follows NO_COLOR and --no-color (Ink's chalk reads only
-// FORCE_COLOR, so that is set before the interface is loaded). `--plain` (or Ink's own
-// INK_SCREEN_READER=true) draws linear text for screen readers and logs, without colour.
+// FORCE_COLOR, when it loads, so that is set before the tutorial's code is imported). `--plain`
+// (or Ink's own INK_SCREEN_READER=true) draws linear text for screen readers and logs, without
+// colour.
 import { parseArgs } from 'node:util';
-import { freshSandbox } from './fresh-sandbox.js';
-import { DATA_OPTIONS, openStore, type DataFlags } from './learner-data.js';
-import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+import { DATA_OPTIONS } from './data-options.js';
 
 const NO_TERMINAL =
   'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list, progress, ' +
@@ -24,29 +23,12 @@ export async function tutorialCommand(args: string[]): Promise<number> {
   // echoed by the terminal and held back until Enter (an arrow key would do nothing).
   process.stdin.setRawMode(true);
   try {
-    return await startTutorial(values);
+    const plain = values.plain === true || process.env.INK_SCREEN_READER === 'true';
+    if (plain || values['no-color'] === true || (process.env.NO_COLOR ?? '') !== '')
+      process.env.FORCE_COLOR = '0';
+    const { startTutorial } = await import('./tutorial-start.js');
+    return await startTutorial(values, plain);
   } finally {
     process.stdin.setRawMode(false);
   }
-}
-
-type TutorialFlags = DataFlags & { plain?: boolean; 'no-color'?: boolean };
-
-async function startTutorial(values: TutorialFlags): Promise<number> {
-  const plain = values.plain === true || process.env.INK_SCREEN_READER === 'true';
-  if (plain || values['no-color'] === true || (process.env.NO_COLOR ?? '') !== '')
-    process.env.FORCE_COLOR = '0';
-  const folder = readLessonFolder(values.lessons ?? builtInLessonsDir());
-  if (!folder.ok) {
-    process.stderr.write(`iam-tutor: ${folder.message}\n`);
-    return 2;
-  }
-  const store = openStore(values);
-  const { runTutorial } = await import('../ui/run.js');
-  return runTutorial({
-    lessons: folder.lessons,
-    store,
-    newSandbox: freshSandbox,
-    plain,
-  });
 }

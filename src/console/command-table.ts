@@ -175,22 +175,106 @@ function byName<T>(entries: [string, T][]): Map<string, T> {
   return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Builds the table from service models (by default the checked-in ones). */
+/**
+ * A service's commands by name, sorted, each built the first time it is asked for: loading lessons
+ * parses their checks' commands, and a start of the tutorial should not build all of IAM's
+ * commands (nor EC2's) for the few its checks run.
+ */
+class Commands implements ReadonlyMap<string, Command> {
+  readonly #operations: ReadonlyMap<string, string>;
+  readonly #built = new Map<string, Command>();
+  readonly #build: (operation: string) => Command;
+
+  constructor(operations: readonly string[], build: (operation: string) => Command) {
+    // buildCommand names each command `cliName(operation)`.
+    this.#operations = byName(operations.map((operation) => [cliName(operation), operation]));
+    this.#build = build;
+  }
+
+  get size(): number {
+    return this.#operations.size;
+  }
+
+  has(name: string): boolean {
+    return this.#operations.has(name);
+  }
+
+  get(name: string): Command | undefined {
+    const operation = this.#operations.get(name);
+    if (operation === undefined) return undefined;
+    let command = this.#built.get(name);
+    if (command === undefined) {
+      command = this.#build(operation);
+      this.#built.set(name, command);
+    }
+    return command;
+  }
+
+  keys() {
+    return this.#operations.keys();
+  }
+
+  /** Every command, built. */
+  #all(): Map<string, Command> {
+    return new Map([...this.#operations.keys()].map((name) => [name, this.get(name) as Command]));
+  }
+
+  entries() {
+    return this.#all().entries();
+  }
+
+  values() {
+    return this.#all().values();
+  }
+
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+
+  forEach(
+    callback: (command: Command, name: string, map: ReadonlyMap<string, Command>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [name, command] of this.#all()) callback.call(thisArg, command, name, this);
+  }
+}
+
+/**
+ * Builds the table from service models (by default the checked-in ones). A service's commands are
+ * built when first asked for: loading lessons parses their checks' commands, and a start of the
+ * tutorial should not build EC2's commands for a check that reads IAM.
+ */
 export function buildCommandTable(
   models: Readonly<Record<string, ServiceModel>> = SERVICE_MODELS,
 ): CommandTable {
   const services = Object.entries(models).map(([service, model]): [string, ServiceCommands] => {
     const cliService = CLI_SERVICE_NAMES[service] ?? service;
-    const commands = byName(
-      Object.keys(model.operations).map((operation): [string, Command] => {
-        const command = buildCommand(cliService, service, model, operation);
-        return [command.name, command];
-      }),
-    );
-    const notSimulated = new Set(
-      model.allOperations.map(cliName).filter((name) => !commands.has(name)),
-    );
-    return [cliService, { cliService, service, model, commands, notSimulated }];
+    let built: Pick<ServiceCommands, 'commands' | 'notSimulated'> | undefined;
+    const build = () => {
+      const commands = new Commands(Object.keys(model.operations), (operation) =>
+        buildCommand(cliService, service, model, operation),
+      );
+      const notSimulated = new Set(
+        model.allOperations.map(cliName).filter((name) => !commands.has(name)),
+      );
+      return { commands, notSimulated };
+    };
+    return [
+      cliService,
+      {
+        cliService,
+        service,
+        model,
+        get commands() {
+          built ??= build();
+          return built.commands;
+        },
+        get notSimulated() {
+          built ??= build();
+          return built.notSimulated;
+        },
+      },
+    ];
   });
   return { services: byName(services) };
 }

@@ -215,11 +215,27 @@ function lessonOrder(a: LessonFile, b: LessonFile): number {
 }
 
 /**
+ * A file's lesson as loadLesson found it before (the built-in course as the build loaded it),
+ * for a file of the same name and text; undefined when it has to be read.
+ */
+export type KnownLesson = (file: LessonFile) => Lesson | undefined;
+
+/** readLesson, or what is known of the file: its fields' positions are read only if needed. */
+function readKnownLesson(file: LessonFile, known: KnownLesson | undefined): ReadLesson {
+  const lesson = known?.(file);
+  if (lesson === undefined) return readLesson(file);
+  return {
+    loaded: { ok: true, path: file.path, lesson },
+    errorAt: (path, message) => readLesson(file).errorAt(path, message),
+  };
+}
+
+/**
  * Reads a folder's lessons in order. Prerequisites must name lessons of the set; a lesson whose
  * prerequisite is missing loads as broken, the others as they are.
  */
-export function loadLessons(files: readonly LessonFile[]): LoadedLesson[] {
-  const read = [...files].sort(lessonOrder).map(readLesson);
+export function loadLessons(files: readonly LessonFile[], known?: KnownLesson): LoadedLesson[] {
+  const read = [...files].sort(lessonOrder).map((file) => readKnownLesson(file, known));
   const ids = new Set(read.flatMap(({ loaded }) => (loaded.ok ? [loaded.lesson.id] : [])));
   const firstWithId = new Map<string, string>();
   return read.map(({ loaded, errorAt }) => {

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { emptyProgress, readProgress, type LessonRecord, type Progress } from './progress.js';
+import { ProgressStoreError } from './store-error.js';
 
 export interface StoreOptions {
   /** `--data-dir` or `IAM_TUTOR_HOME`; conf's config folder for iam-tutor when absent. */
@@ -36,8 +37,7 @@ const DAMAGED = '\u0000damaged';
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
 
-/** The progress folder or file cannot be used at all (permissions, a file where a folder is). */
-export class ProgressStoreError extends Error {}
+export { ProgressStoreError };
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
