@@ -30,11 +30,13 @@ function stepRows(lesson: Lesson, step: Step): number {
     case 'read':
       return rows(<ReadStep step={step} />);
     case 'quiz': {
-      // The longest feedback an answer can show.
+      // The most feedback an answer can show: every option's when several may be ticked, the
+      // longest one's otherwise.
       const longest = step.options.reduce((a, b) =>
         a.feedback.length >= b.feedback.length ? a : b,
       );
-      const answer = { right: false, feedback: [longest.feedback] };
+      const feedback = step.multiple ? step.options.map((o) => o.feedback) : [longest.feedback];
+      const answer = { right: false, feedback };
       return rows(
         <QuizStep step={step} answer={answer} onAnswer={() => undefined} isActive={false} />,
       );
