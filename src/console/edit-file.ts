@@ -26,10 +26,11 @@ export const editedContent = (text: string): string =>
 
 /**
  * What IAM would say of a policy document, with its line and column; nothing for other files.
- * A document with a Principal is a trust policy (when it allows sts:AssumeRole...) or another
+ * `lineOffset` counts lines shown above the document (the editor's `#` lines). A document with
+ * a Principal is a trust policy (when it allows sts:AssumeRole...) or another
  * resource policy; one without is an identity policy.
  */
-export function documentProblem(path: string, content: string): string | undefined {
+export function documentProblem(path: string, content: string, lineOffset = 0): string | undefined {
   if (!path.endsWith('.json')) return undefined;
   const kind = !/"Principal"/.test(content)
     ? 'managed'
@@ -39,7 +40,7 @@ export function documentProblem(path: string, content: string): string | undefin
   const result = validatePolicy(content, kind);
   if (result.ok) return undefined;
   const { code, message, line, column } = result.error;
-  const where = line === undefined ? '' : `line ${line}, column ${column ?? 1}: `;
+  const where = line === undefined ? '' : `line ${line + lineOffset}, column ${column ?? 1}: `;
   return `${where}${code}: ${message}`;
 }
 
@@ -65,6 +66,7 @@ export function editFile(session: ConsoleSession, path: string, open: OpenEditor
         : [`edit: ${path} saved with a problem: ${found}`];
     }
     content = edited;
-    problem = found;
+    // Its line as the editor will show it, under the two `#` lines.
+    problem = documentProblem(path, edited, editorText(path, '', found).split('\n').length - 1);
   }
 }

@@ -28,7 +28,8 @@ export type Outcome =
   | { kind: 'answered'; right: boolean; feedback: string[] }
   | { kind: 'graded'; passed: boolean; newlyPassed: boolean }
   | { kind: 'hint'; text: string; tier: number; of: number }
-  | { kind: 'solution'; commands: string[] }
+  /** `passed`: the task was passed before, and stays passed. */
+  | { kind: 'solution'; commands: string[]; passed: boolean }
   | { kind: 'saved' }
   | { kind: 'ignored'; reason: string };
 
@@ -184,7 +185,11 @@ export function step(
       // Seen, not solved: Next opens, the score does not count the task as solved.
       return {
         state: withStep({ ...task, status: task.status === 'passed' ? 'passed' : 'seen' }),
-        outcome: { kind: 'solution', commands: [...current.solution] },
+        outcome: {
+          kind: 'solution',
+          commands: [...current.solution],
+          passed: task.status === 'passed',
+        },
       };
     case 'save-world':
       return { state: withStep({ ...task, world: event.world }), outcome: { kind: 'saved' } };

@@ -37,5 +37,7 @@ export async function runTutorial({
     { exitOnCtrlC: false, isScreenReaderEnabled: plain },
   );
   await app.waitUntilExit();
+  // A frame as tall as the window ends without a line break: the shell's prompt goes below it.
+  process.stdout.write('\n');
   return ended.interrupted ? 130 : 0;
 }

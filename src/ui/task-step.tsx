@@ -2,7 +2,7 @@
 // command), the feedback the world shows, and the console. At the prompt, `hint`, `check`,
 // `solution` and `next` speak to the tutor.
 import { Box, Text, useStdout } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CheckResult } from '../lessons/grade.js';
 import type { LessonEvent, Outcome } from '../lessons/runner.js';
 import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
@@ -35,7 +35,9 @@ function outcomeLines(outcome: Outcome, completion: () => string[]): string[] {
       return [`Hint ${outcome.tier} of ${outcome.of}: ${outcome.text}`];
     case 'solution':
       return [
-        'A solution (the task now counts as seen, not solved):',
+        outcome.passed
+          ? 'A reference solution (yours passed, and still counts):'
+          : 'A solution (the task now counts as seen, not solved):',
         ...outcome.commands.map((c) => `  ${c}`),
       ];
     case 'blocked':
@@ -74,10 +76,14 @@ export function TaskStep({
   const columns = stdout.columns || 80;
   // The checklist is drawn from the session, which a line changes: a new frame after each.
   const [, setLinesRun] = useState(0);
+  // `restart` loses the work done in the task: it asks to be typed twice in a row.
+  const restartAsked = useRef(false);
   if (!opened.ok) return <Text color="red">✗ {opened.message}</Text>;
   const session = opened.session;
   const onLine = (line: string): string[] => {
     setLinesRun((n) => n + 1);
+    const confirming = restartAsked.current;
+    restartAsked.current = false;
     const typed = typeLine(session, line);
     if (typed.kind === 'tutor') {
       if (typed.word === 'home') {
@@ -85,6 +91,13 @@ export function TaskStep({
         return [];
       }
       if (typed.word === 'goal') return reflow(step.goal).split('\n');
+      if (typed.word === 'restart' && !confirming) {
+        restartAsked.current = true;
+        return [
+          "restart puts the task's world back as it started: what you made in it is lost.",
+          'Type restart again to do it.',
+        ];
+      }
       if (typed.word === 'restart') {
         // The starting world again; hints taken and attempts made still count.
         const fresh = openTask(lesson, step);

@@ -54,9 +54,12 @@ describe('edit FILE', () => {
     expect(editFile(session, 'policy.json', editor.open)).toEqual([
       'edit: policy.json saved (a valid policy document)',
     ]);
-    expect(editor.opened[1]?.split('\n')[0]).toBe(
-      '# policy.json: line 4, column 5: MalformedPolicyDocument: Policy statement must contain actions.',
+    // The line as the editor shows it: under the two `#` lines.
+    const reopened = editor.opened[1]?.split('\n') ?? [];
+    expect(reopened[0]).toBe(
+      '# policy.json: line 6, column 5: MalformedPolicyDocument: Policy statement must contain actions.',
     );
+    expect(reopened[5]).toBe('    {"Effect": "Allow", "Resource": "*"}');
     expect(editor.opened[1]).toContain(NO_ACTION);
   });
 

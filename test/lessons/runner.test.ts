@@ -176,11 +176,21 @@ describe('the lesson runner', () => {
 
   it('shows the solution as seen, not solved: Next opens, the task scores nothing', () => {
     const seen = play([...TO_TASK, { type: 'show-solution' }]);
-    expect(seen.outcome).toEqual({ kind: 'solution', commands: task.solution });
+    expect(seen.outcome).toEqual({ kind: 'solution', commands: task.solution, passed: false });
     expect(seen.state.steps['role-for-app']).toMatchObject({ status: 'seen' });
     const done = play([{ type: 'next' }], seen.state);
     expect(done.state.completed).toBe(true);
     expect(scoreLesson(lesson, done.state)).toMatchObject({ solved: 2, graded: 3 });
+  });
+
+  it('keeps a task passed when its solution is shown after it passed, and says so', () => {
+    const shown = play([
+      ...TO_TASK,
+      { type: 'graded', grade: PASSING, asked: true },
+      { type: 'show-solution' },
+    ]);
+    expect(shown.outcome).toEqual({ kind: 'solution', commands: task.solution, passed: true });
+    expect(shown.state.steps['role-for-app']).toMatchObject({ status: 'passed' });
   });
 
   it('keeps a task seen when it passes after the solution was shown', () => {

@@ -149,6 +149,9 @@ describe('the tutorial', () => {
     await keys(first ?? '', ENTER);
     expect(lastFrame()).toContain('✓ The role app trusts EC2');
     await keys('restart', ENTER);
+    expect(lastFrame()).toContain('Type restart again to do it.');
+    expect(lastFrame()).toContain('✓ The role app trusts EC2');
+    await keys('restart', ENTER);
     expect(lastFrame()).toContain('The task starts over: its world is as it was at the start.');
     expect(lastFrame()).toContain('· The role app trusts EC2');
     await keys('aws iam list-roles --query Roles[].RoleName --output text', ENTER);
