@@ -204,6 +204,24 @@ const policyBuilder: Action = {
   },
 };
 
+/** Every access key of every user: `alice AKIA...` for the command, with what it is. */
+function accessKeys(world: World): Field {
+  const choices = Object.values(world.accounts).flatMap((account) =>
+    Object.values(account.iam.users).flatMap((user) =>
+      user.accessKeys.map((key) => ({
+        label: `${key.accessKeyId} of ${user.userName} (${key.status}, made ${key.createDate.slice(0, 10)})`,
+        value: `${user.userName} ${key.accessKeyId}`,
+      })),
+    ),
+  );
+  return { name: 'key', prompt: 'Which access key?', kind: 'choice', choices };
+}
+
+const keyOf = (answers: Answers) => {
+  const [user = '', key = ''] = (answers.key ?? '').split(' ');
+  return `--user-name ${shellQuote(user)} --access-key-id ${key}`;
+};
+
 export const ACTIONS: readonly Action[] = [
   {
     id: 'create-user',
@@ -223,6 +241,18 @@ export const ACTIONS: readonly Action[] = [
     title: 'Create an access key (long-term: think twice)',
     fields: (world) => [users(world)],
     command: (a) => `aws iam create-access-key --user-name ${shellQuote(a.user ?? '')}`,
+  },
+  {
+    id: 'deactivate-access-key',
+    title: 'Deactivate an access key (it stops working; it can be made Active again)',
+    fields: (world) => [accessKeys(world)],
+    command: (a) => `aws iam update-access-key ${keyOf(a)} --status Inactive`,
+  },
+  {
+    id: 'delete-access-key',
+    title: 'Delete an access key (for good)',
+    fields: (world) => [accessKeys(world)],
+    command: (a) => `aws iam delete-access-key ${keyOf(a)}`,
   },
   {
     id: 'create-role',

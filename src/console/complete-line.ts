@@ -41,6 +41,10 @@ export function worldValues(world: World, { member }: Pick<ValueRequest, 'member
       return iamValues(world, (iam) => Object.keys(iam.oidcProviders));
     case 'Bucket':
       return Object.keys(world.buckets);
+    case 'AccessKeyId':
+      return iamValues(world, (iam) =>
+        Object.values(iam.users).flatMap((u) => u.accessKeys.map((k) => k.accessKeyId)),
+      );
     case 'InstanceId':
     case 'InstanceIds':
       return Object.keys(world.instances);

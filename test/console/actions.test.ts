@@ -184,4 +184,22 @@ describe('action menus', () => {
     );
     expect(stored.stdout).toBe('arn:aws:iam::444455556666:role/deployer\n');
   });
+
+  it("deactivates and deletes an access key chosen among every user's keys", () => {
+    const session = sandbox();
+    const field = nextField(action('deactivate-access-key'), session.world, {});
+    const choice = field?.kind === 'choice' ? field.choices[0] : undefined;
+    expect(choice?.label).toMatch(/^AKIA[A-Z2-7]{16} of admin \(Active, made 2026-01-12\)$/);
+    const deactivate = fill(session, 'deactivate-access-key', { key: choice?.value ?? '' });
+    expect(deactivate.command).toMatch(
+      /^aws iam update-access-key --user-name admin --access-key-id AKIA[A-Z2-7]{16} --status Inactive$/,
+    );
+    // Run with the production account's admin: the sandbox's own key is the one made inactive.
+    expect(run(session, `${deactivate.command} --profile prod`).stderr).toContain('NoSuchEntity');
+    expect(run(session, deactivate.command).exitCode).toBe(0);
+    const remove = fill(session, 'delete-access-key', { key: choice?.value ?? '' });
+    expect(remove.command).toMatch(
+      /^aws iam delete-access-key --user-name admin --access-key-id AKIA/,
+    );
+  });
 });

@@ -48,6 +48,19 @@ describe('completeLine', () => {
     ).toEqual(['arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com']);
   });
 
+  it('offers access key ids and instance ids', () => {
+    const keys = completeLine(session, 'aws iam update-access-key --access-key-id AKIA')[0];
+    // admin's key in each of the two accounts.
+    expect(keys).toHaveLength(2);
+    for (const key of keys) expect(key).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    const launched = runLine(
+      session,
+      "aws ec2 run-instances --image-id ami-0fff1b9a61dec8a5f --query 'Instances[0].InstanceId' --output text",
+    );
+    const id = launched.kind === 'done' ? launched.stdout.trim() : '';
+    expect(completeLine(session, 'aws ec2 terminate-instances --instance-ids i-')[0]).toEqual([id]);
+  });
+
   it('offers nothing after commands it does not know', () => {
     expect(completeLine(session, 'cat ~/.a')).toEqual([[], '~/.a']);
   });
