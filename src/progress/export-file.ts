@@ -26,7 +26,10 @@ export function progressExport(progress: Progress): ProgressExport {
 
 const FIELDS = new Set(['format', 'version', 'lessons']);
 
-export type ReadExport = { ok: true; progress: Progress } | { ok: false; message: string };
+export type ReadExport =
+  | { ok: true; progress: Progress }
+  /** `at`: the JSON path of what is wrong, when it is one place in the file. */
+  | { ok: false; message: string; at?: string };
 
 /** The progress an export holds (already parsed JSON), or what is wrong with it, in words. */
 export function readProgressExport(
@@ -56,8 +59,8 @@ export function readProgressExport(
   if (!read.ok) return read;
   // After the version: a newer format may well have fields this one does not know.
   const unknown = Object.keys(file).find((key) => !FIELDS.has(key));
-  if (unknown !== undefined) return { ok: false, message: `$.${unknown}: unknown field` };
+  if (unknown !== undefined) return { ok: false, at: `$.${unknown}`, message: 'unknown field' };
   const [damaged] = read.dropped;
-  if (damaged) return { ok: false, message: `${damaged.at}: ${damaged.message}` };
+  if (damaged) return { ok: false, at: damaged.at, message: damaged.message };
   return { ok: true, progress: read.progress };
 }
