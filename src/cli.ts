@@ -9,6 +9,7 @@ import { lessonsCommand } from './commands/lessons.js';
 import { listCommand } from './commands/list.js';
 import { tutorialCommand } from './commands/tutorial.js';
 import { progressCommand, resetCommand } from './commands/progress.js';
+import { reportCommand } from './commands/report.js';
 import { simulate, type CommandOutput } from './commands/simulate.js';
 import { completeLine } from './console/complete-line.js';
 import { promptOf } from './console/machine.js';
@@ -36,6 +37,10 @@ Commands:
                            would: exit 0 pass, 1 fail. See grade --help.
   list [--json]            The lessons, with their status and score.
   progress [--json]        Your progress: status, step, score, tasks passed, time spent.
+  progress export FILE     Write your progress to FILE (- for stdout) to take to another machine;
+  progress import FILE     merge such a file into your progress. See progress --help.
+  report [--format markdown|json|html] [--out FILE]
+                           Your progress as a report for an instructor. See report --help.
   reset LESSON | --all     Forget a lesson's progress (asks first; --yes to skip).
   lessons check [DIR]      Prove that lessons work as written (for lesson authors and CI).
   lessons schema           Print the JSON Schema of lesson files, for editors.
@@ -141,10 +146,16 @@ function readSource(file: string, maxBytes: number): { text: string } | { error:
   }
 }
 
-function readSolution(file: string): string | Error {
-  const source = readSource(file, MAX_INPUT_BYTES);
-  return 'error' in source ? new Error(source.error) : source.text;
+/** What the commands that read a file (- for stdin) are given: its text, or why not. */
+function textReader(maxBytes: number): (file: string) => string | Error {
+  return (file) => {
+    const source = readSource(file, maxBytes);
+    return 'error' in source ? new Error(source.error) : source.text;
+  };
 }
+
+/** A progress export holds a saved session per task begun; anything this large is not one. */
+const MAX_PROGRESS_BYTES = 64 * 1024 * 1024;
 
 function runSimulate(args: string[]): number {
   const { values, positionals } = parseArgs({
@@ -287,13 +298,15 @@ function main(argv: string[]): number | Promise<number> {
     case 'console':
       return runConsole(rest);
     case 'grade':
-      return write(gradeCommand(rest, readSolution));
+      return write(gradeCommand(rest, textReader(MAX_INPUT_BYTES)));
     case 'lessons':
       return write(lessonsCommand(rest));
     case 'list':
       return write(listCommand(rest));
     case 'progress':
-      return write(progressCommand(rest));
+      return write(progressCommand(rest, textReader(MAX_PROGRESS_BYTES)));
+    case 'report':
+      return write(reportCommand(rest));
     case 'reset':
       return resetCommand(rest, process.stdin.isTTY ? askYesNo : undefined).then(write);
     case undefined:

@@ -8,7 +8,7 @@ import { DATA_OPTIONS, openStore } from './learner-data.js';
 import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
 
 const NO_TERMINAL =
-  'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list, progress, ' +
+  'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list, progress, report, ' +
   'grade LESSON --solution FILE, console --script FILE (see iam-tutor --help).\n';
 
 export async function tutorialCommand(args: string[]): Promise<number> {
