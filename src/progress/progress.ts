@@ -104,18 +104,23 @@ export function readProgress(
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
     return { ok: false, message: 'its "lessons" is not an object of lesson records by lesson id' };
   }
-  const lessons: Record<string, LessonRecord> = {};
+  // Entries, not assignments: a lesson id is the file's text, and `__proto__` is text too.
+  const lessons: [string, LessonRecord][] = [];
   const dropped: DroppedRecord[] = [];
   for (const [id, record] of Object.entries(stored)) {
     const parsed = lessonRecord.safeParse(record);
-    if (parsed.success) lessons[id] = parsed.data;
+    if (parsed.success) lessons.push([id, parsed.data]);
     else {
       const issue = parsed.error.issues[0];
       const at = ['$', 'lessons', id, ...(issue?.path ?? []).map(String)].join('.');
       dropped.push({ lessonId: id, at, message: issue?.message ?? 'not a lesson record' });
     }
   }
-  return { ok: true, progress: { formatVersion: current, lessons }, dropped };
+  return {
+    ok: true,
+    progress: { formatVersion: current, lessons: Object.fromEntries(lessons) },
+    dropped,
+  };
 }
 
 /** Idle time beyond this between two actions is not counted as time spent on the lesson. */

@@ -39,6 +39,13 @@ describe('the progress export file', () => {
     expect(readProgressExport(JSON.parse(text))).toEqual({ ok: true, progress });
   });
 
+  it('keeps a lesson id that is also a name of Object.prototype as data', () => {
+    const text = JSON.stringify(exported).replace('"app-on-ec2":', '"__proto__":');
+    const read = readProgressExport(JSON.parse(text));
+    expect(read.ok && Object.keys(read.progress.lessons)).toEqual(['__proto__']);
+    expect(read.ok && Object.getPrototypeOf(read.progress.lessons)).toBe(Object.prototype);
+  });
+
   it('migrates an export of an older format, as the progress file is', () => {
     const migrations = { 1: (old: Record<string, unknown>) => ({ lessons: old.lessons }) };
     expect(readProgressExport(exported, migrations, 2)).toEqual({
