@@ -34,6 +34,10 @@ Commands:
                            would: exit 0 pass, 1 fail. See grade --help.
   list [--json]            The lessons, with their status and score.
   progress [--json]        Your progress: status, step, score, tasks passed, time spent.
+  progress export FILE     Write your progress to FILE (- for stdout) to take to another machine;
+  progress import FILE     merge such a file into your progress. See progress --help.
+  report [--format markdown|json|html] [--out FILE]
+                           Your progress as a report for an instructor. See report --help.
   reset LESSON | --all     Forget a lesson's progress (asks first; --yes to skip).
   lessons check [DIR]      Prove that lessons work as written (for lesson authors and CI).
   lessons schema           Print the JSON Schema of lesson files, for editors.
@@ -139,10 +143,16 @@ function readSource(file: string, maxBytes: number): { text: string } | { error:
   }
 }
 
-function readSolution(file: string): string | Error {
-  const source = readSource(file, MAX_INPUT_BYTES);
-  return 'error' in source ? new Error(source.error) : source.text;
+/** What the commands that read a file (- for stdin) are given: its text, or why not. */
+function textReader(maxBytes: number): (file: string) => string | Error {
+  return (file) => {
+    const source = readSource(file, maxBytes);
+    return 'error' in source ? new Error(source.error) : source.text;
+  };
 }
+
+/** A progress export holds a saved session per task begun; anything this large is not one. */
+const MAX_PROGRESS_BYTES = 64 * 1024 * 1024;
 
 async function runSimulate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -298,7 +308,7 @@ async function main(argv: string[]): Promise<number> {
       return runConsole(rest);
     case 'grade': {
       const { gradeCommand } = await import('./commands/other-commands.js');
-      return write(gradeCommand(rest, readSolution));
+      return write(gradeCommand(rest, textReader(MAX_INPUT_BYTES)));
     }
     case 'lessons': {
       const { lessonsCommand } = await import('./commands/other-commands.js');
@@ -310,7 +320,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'progress': {
       const { progressCommand } = await import('./commands/other-commands.js');
-      return write(progressCommand(rest));
+      return write(progressCommand(rest, textReader(MAX_PROGRESS_BYTES)));
+    }
+    case 'report': {
+      const { reportCommand } = await import('./commands/other-commands.js');
+      return write(reportCommand(rest));
     }
     case 'reset': {
       const { resetCommand } = await import('./commands/other-commands.js');

@@ -1,13 +1,14 @@
 // `iam-tutor grade LESSON [--task ID] --solution FILE [--json | --junit FILE]`: runs a solution
 // (console commands) from the task's starting world and grades it as the tutor would. For
 // autograders (GitHub Classroom) and workshop CI: exit 0 pass, 1 fail, 2 bad input.
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { scriptLines } from '../console/script-lines.js';
 import type { CheckResult } from '../lessons/grade.js';
+import { escapeMarkup } from '../lessons/markup.js';
 import type { Lesson, TaskStep } from '../lessons/schema.js';
 import { runSolution, type SolutionRun } from '../lessons/solution.js';
 import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+import { writeOutputFile } from './output-file.js';
 import type { CommandOutput } from './simulate.js';
 
 export const GRADE_HELP = `Usage: iam-tutor grade LESSON [--task ID] --solution FILE [--json | --junit FILE]
@@ -88,40 +89,23 @@ function jsonReport(lesson: Lesson, task: TaskStep, run: Graded): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-// Control characters XML 1.0 cannot hold at all (tab, newline and return it can).
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-
-/** Text as XML attribute or element content: what XML cannot hold dropped, the specials escaped. */
-function xml(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
-}
-
 function junitReport(lesson: Lesson, task: TaskStep, run: Graded): string {
   const suite = `${lesson.id}.${task.id}`;
   const results = [...run.grade.checks, ...run.grade.probes];
   const cases = results.map((result) => {
-    const open = `    <testcase classname="${xml(suite)}" name="${xml(result.title)}"`;
+    const open = `    <testcase classname="${escapeMarkup(suite)}" name="${escapeMarkup(result.title)}"`;
     return result.holds
       ? `${open}/>`
-      : `${open}>\n      <failure message="${xml(`found: ${result.found}`)}"/>\n    </testcase>`;
+      : `${open}>\n      <failure message="${escapeMarkup(`found: ${result.found}`)}"/>\n    </testcase>`;
   });
   const failures = results.filter((result) => !result.holds).length;
   const out = run.grade.feedback.map((feedback) => feedback.feedback).join('\n');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="iam-tutor grade v${FORMAT_VERSION}" tests="${results.length}" failures="${failures}">`,
-    `  <testsuite name="${xml(suite)}" tests="${results.length}" failures="${failures}">`,
+    `  <testsuite name="${escapeMarkup(suite)}" tests="${results.length}" failures="${failures}">`,
     ...cases,
-    ...(out ? [`    <system-out>${xml(out)}</system-out>`] : []),
+    ...(out ? [`    <system-out>${escapeMarkup(out)}</system-out>`] : []),
     '  </testsuite>',
     '</testsuites>',
     '',
@@ -169,13 +153,8 @@ export function gradeCommand(
   const run = runSolution(entry.lesson, task, lines, values.seed);
   if (!run.ok) return badInput(`the lesson is broken: ${run.message}`);
   if (values.junit !== undefined) {
-    try {
-      writeFileSync(values.junit, junitReport(entry.lesson, task, run));
-    } catch (error) {
-      return badInput(
-        `cannot write ${values.junit}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    const failed = writeOutputFile(values.junit, junitReport(entry.lesson, task, run));
+    if (failed !== undefined) return badInput(failed);
   }
   return {
     exitCode: run.grade.passed ? 0 : 1,

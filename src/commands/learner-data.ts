@@ -15,6 +15,10 @@ export function openStore(flags: DataFlags): ProgressStore {
   return new ProgressStore({ ...(dataDir ? { dataDir } : {}), now: () => new Date() });
 }
 
+/** What the learner should be told about their progress file, for stderr. */
+export const noticesOf = (store: ProgressStore) =>
+  store.notices.map((notice) => `iam-tutor: ${notice}\n`).join('');
+
 export type LearnerData =
   | { ok: true; lessons: LoadedLesson[]; records: Record<string, LessonRecord>; notices: string }
   | { ok: false; message: string };
@@ -25,9 +29,11 @@ export function readLearnerData(flags: DataFlags): LearnerData {
   if (!folder.ok) return folder;
   const store = openStore(flags);
   const { lessons: records } = store.read();
-  const notices = store.notices.map((notice) => `iam-tutor: ${notice}\n`).join('');
-  return { ok: true, lessons: folder.lessons, records, notices };
+  return { ok: true, lessons: folder.lessons, records, notices: noticesOf(store) };
 }
+
+/** `1 lesson`, `2 lessons`. */
+export const lessonCount = (count: number) => `${count} ${count === 1 ? 'lesson' : 'lessons'}`;
 
 export const taskCount = (lesson: Lesson) => lesson.steps.filter((s) => s.kind === 'task').length;
 

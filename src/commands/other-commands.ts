@@ -12,3 +12,4 @@ export { completeLine } from '../console/complete-line.js';
 export { promptOf } from '../console/machine.js';
 export { restoreSession, snapshotSession } from '../console/session-file.js';
 export { runLine } from '../console/shell.js';
+export { reportCommand } from './report.js';

@@ -1,22 +1,49 @@
-// `iam-tutor progress [--json]` and `iam-tutor reset LESSON | --all [--yes]`: the learner's
-// progress as a table or JSON, and starting lessons over.
+// `iam-tutor progress [--json]`, `progress export FILE`, `progress import FILE` and
+// `iam-tutor reset LESSON | --all [--yes]`: the learner's progress as a table or JSON, moved
+// between machines, and lessons started over.
 import { parseArgs } from 'node:util';
-import type { Lesson } from '../lessons/schema.js';
+import { lessonReport } from '../lessons/report.js';
+import { duration } from '../lessons/report-formats.js';
 import { scoreLesson } from '../lessons/score.js';
-import { lessonStatus, type LessonRecord } from '../progress/progress.js';
-import { columns, DATA_OPTIONS, openStore, readLearnerData, taskCount } from './learner-data.js';
+import { progressExport, readProgressExport } from '../progress/export-file.js';
+import { mergeProgress, type LessonMerge, type Why } from '../progress/merge.js';
+import { parseJsonText } from './json-text.js';
+import {
+  columns,
+  DATA_OPTIONS,
+  lessonCount,
+  noticesOf,
+  openStore,
+  readLearnerData,
+} from './learner-data.js';
+import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+import { writeOutputFile } from './output-file.js';
 import type { CommandOutput } from './simulate.js';
 
 export const PROGRESS_HELP = `Usage: iam-tutor progress [--json] [--lessons DIR] [--data-dir DIR]
+       iam-tutor progress export FILE [--data-dir DIR]
+       iam-tutor progress import FILE [--lessons DIR] [--data-dir DIR]
        iam-tutor reset LESSON | --all [--yes]
 
-progress  Each lesson's status, step, score (with its breakdown in --json), tasks passed, time
-          spent and first and last activity.
+progress  Each lesson's status, step, score (with its breakdown in --json), tasks passed, hints
+          used, time spent and first and last activity.
+export    Write your progress to FILE (- for stdout), to import on another machine
+          ("format": "iam-tutor-progress", with the progress format's "version").
+import    Merge the progress of FILE (- for stdin) into yours. Per lesson the better record
+          stays: a completed one over one not completed, then the higher score (scored with the
+          lessons of --lessons DIR, the built-in course by default), then the more recently
+          worked on, then yours; a task passed in either stays passed. Time spent is the
+          larger of the two, not their sum (the same time is usually in both). A file of a newer
+          iam-tutor, or one that is not a valid export, is refused whole (exit 2) and your
+          progress is left as it was.
 reset     Forget a lesson's progress (or every lesson's with --all). Asks first on a terminal;
           --yes skips the question (needed when there is no terminal to ask on).
 
 The progress lives in iam-tutor's config folder, or in --data-dir DIR (or $IAM_TUTOR_HOME).
 `;
+
+/** Reads a file (- for stdin) for the command; the shell supplies it. */
+export type ReadInput = (file: string) => string | Error;
 
 const fail = (message: string): CommandOutput => ({
   exitCode: 2,
@@ -24,34 +51,10 @@ const fail = (message: string): CommandOutput => ({
   stderr: `iam-tutor: ${message}\n`,
 });
 
-function minutes(seconds: number): string {
-  return seconds < 60 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
-}
-
-function entryOf(lesson: Lesson, record: LessonRecord | undefined) {
-  const score = record ? scoreLesson(lesson, record.state) : undefined;
-  const passed = record
-    ? Object.values(record.state.steps).filter((s) => s.kind === 'task' && s.status === 'passed')
-        .length
-    : 0;
-  return {
-    id: lesson.id,
-    title: lesson.title,
-    status: lessonStatus(record),
-    // A step beyond the lesson (a lesson shortened since) shows as its last.
-    step: record ? Math.min(record.state.step + 1, lesson.steps.length) : 0,
-    steps: lesson.steps.length,
-    score: score?.score ?? null,
-    breakdown: score?.breakdown ?? null,
-    tasksPassed: passed,
-    tasks: taskCount(lesson),
-    secondsSpent: record?.secondsSpent ?? 0,
-    firstActivity: record?.firstActivity ?? null,
-    lastActivity: record?.lastActivity ?? null,
-  };
-}
-
-export function progressCommand(args: string[]): CommandOutput {
+export function progressCommand(args: string[], readInput: ReadInput): CommandOutput {
+  const [action, ...rest] = args;
+  if (action === 'export') return exportCommand(rest);
+  if (action === 'import') return importCommand(rest, readInput);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -64,7 +67,7 @@ export function progressCommand(args: string[]): CommandOutput {
   if (!data.ok) return fail(data.message);
   const { records, notices: stderr } = data;
   const entries = data.lessons.flatMap((e) =>
-    e.ok ? [entryOf(e.lesson, records[e.lesson.id])] : [],
+    e.ok ? [lessonReport(e.lesson, records[e.lesson.id])] : [],
   );
   if (values.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}\n`, stderr };
   const rows = entries.map((e) => [
@@ -73,11 +76,135 @@ export function progressCommand(args: string[]): CommandOutput {
     e.status === 'not-started' ? '' : `${e.step}/${e.steps}`,
     e.score === null ? '' : String(e.score),
     `${e.tasksPassed}/${e.tasks}`,
-    e.secondsSpent ? minutes(e.secondsSpent) : '',
+    `${e.hintsUsed}/${e.hints}`,
+    e.secondsSpent ? duration(e.secondsSpent) : '',
     e.lastActivity?.slice(0, 10) ?? '',
   ]);
-  const header = ['Lesson', 'Status', 'Step', 'Score', 'Tasks', 'Time', 'Last'];
+  const header = ['Lesson', 'Status', 'Step', 'Score', 'Tasks', 'Hints', 'Time', 'Last'];
   return { exitCode: 0, stdout: `${columns([header, ...rows])}\n`, stderr };
+}
+
+/** The one FILE of `progress export` or `import`, or why the arguments are wrong. */
+function oneFile(
+  action: 'export' | 'import',
+  positionals: string[],
+): { file: string } | { error: string } {
+  const [file, ...extra] = positionals;
+  const std = action === 'export' ? 'stdout' : 'stdin';
+  if (file === undefined) return { error: `progress ${action} needs a FILE (- for ${std})` };
+  if (extra.length > 0) {
+    return { error: `progress ${action} takes one FILE, got also: ${extra.join(' ')}` };
+  }
+  return { file };
+}
+
+function exportCommand(args: string[]): CommandOutput {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, 'data-dir': DATA_OPTIONS['data-dir'] },
+  });
+  if (values.help) return { exitCode: 0, stdout: PROGRESS_HELP, stderr: '' };
+  const parsed = oneFile('export', positionals);
+  if ('error' in parsed) return fail(parsed.error);
+  const store = openStore(values);
+  const progress = store.read();
+  const stderr = noticesOf(store);
+  const text = `${JSON.stringify(progressExport(progress), null, 2)}\n`;
+  if (parsed.file === '-') return { exitCode: 0, stdout: text, stderr };
+  const failed = writeOutputFile(parsed.file, text);
+  if (failed !== undefined) return fail(failed);
+  const count = Object.keys(progress.lessons).length;
+  return {
+    exitCode: 0,
+    stdout: `Exported the progress of ${lessonCount(count)} to ${parsed.file}.\n`,
+    stderr,
+  };
+}
+
+/** Why the record kept was kept, as said of it. */
+function because(why: Why, kept: 'existing' | 'imported'): string {
+  switch (why.by) {
+    case 'completed':
+      return 'it is completed';
+    case 'score': {
+      const [own, other] =
+        kept === 'existing' ? [why.existing, why.imported] : [why.imported, why.existing];
+      return `it scores higher (${own} against ${other})`;
+    }
+    case 'recent':
+      return 'it was worked on more recently';
+    case 'tie':
+      return 'the other is no better';
+  }
+}
+
+function mergeLine(merge: LessonMerge): string {
+  switch (merge.kept) {
+    case 'added':
+      return 'added';
+    case 'same':
+      return 'the same in both';
+    case 'existing':
+    case 'imported': {
+      const whose = merge.kept === 'existing' ? 'yours kept' : "the file's taken";
+      const from = merge.kept === 'existing' ? 'the file' : 'yours';
+      const tasks = merge.tasksAdded.length
+        ? `; passed in ${from} and kept: ${merge.tasksAdded.join(', ')}`
+        : '';
+      return `${whose}: ${because(merge.why, merge.kept)}${tasks}`;
+    }
+  }
+}
+
+function importCommand(args: string[], readInput: ReadInput): CommandOutput {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, ...DATA_OPTIONS },
+  });
+  if (values.help) return { exitCode: 0, stdout: PROGRESS_HELP, stderr: '' };
+  const parsed = oneFile('import', positionals);
+  if ('error' in parsed) return fail(parsed.error);
+  const { file } = parsed;
+  const source = file === '-' ? '<stdin>' : file;
+  const text = readInput(file);
+  if (text instanceof Error) return fail(text.message);
+  // Everything is checked before the progress is touched: a bad file changes nothing.
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    return fail(
+      `cannot import ${source}:${json.line}:${json.column}: not valid JSON: ${json.message}`,
+    );
+  }
+  const read = readProgressExport(json.value);
+  if (!read.ok) {
+    const where = read.at === undefined ? undefined : json.locate(read.at);
+    const place = where ? `${source}:${where.line}:${where.column}` : source;
+    const what = read.at === undefined ? read.message : `${read.at}: ${read.message}`;
+    return fail(`cannot import ${place}: ${what}`);
+  }
+  const folder = readLessonFolder(values.lessons ?? builtInLessonsDir());
+  if (!folder.ok) return fail(folder.message);
+  const lessons = new Map(folder.lessons.flatMap((e) => (e.ok ? [[e.lesson.id, e.lesson]] : [])));
+  const store = openStore(values);
+  let merges: LessonMerge[] = [];
+  store.updateAll((own) => {
+    const merged = mergeProgress(own, read.progress.lessons, (id, state) => {
+      const lesson = lessons.get(id);
+      return lesson ? scoreLesson(lesson, state).score : undefined;
+    });
+    merges = merged.merges;
+    return merged.lessons;
+  });
+  const stderr = noticesOf(store);
+  const rows = merges.map((merge) => [`  ${merge.lessonId}`, mergeLine(merge)]);
+  const table = rows.length ? `${columns(rows)}\n` : '';
+  return {
+    exitCode: 0,
+    stdout: `Imported ${source} into ${store.path}: ${lessonCount(merges.length)}\n${table}`,
+    stderr,
+  };
 }
 
 /** Asks the learner a yes/no question on the terminal; the shell supplies it. */

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { DATA_OPTIONS } from './data-options.js';
 
 const NO_TERMINAL =
-  'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list, progress, ' +
+  'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list, progress, report, ' +
   'grade LESSON --solution FILE, console --script FILE (see iam-tutor --help).\n';
 
 export async function tutorialCommand(args: string[]): Promise<number> {

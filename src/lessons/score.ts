@@ -22,7 +22,13 @@ export interface LessonScore {
   graded: number;
 }
 
-const WEIGHTS: ScoreBreakdown = { correctness: 70, leastPrivilege: 10, hints: 10, attempts: 10 };
+/** What each part is out of: a lesson's score is out of 100. */
+export const WEIGHTS: ScoreBreakdown = {
+  correctness: 70,
+  leastPrivilege: 10,
+  hints: 10,
+  attempts: 10,
+};
 
 const NOTHING: ScoreBreakdown = { correctness: 0, leastPrivilege: 0, hints: 0, attempts: 0 };
 

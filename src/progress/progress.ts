@@ -61,8 +61,15 @@ export type Migrations = Readonly<
 /** None yet: format 1 is the first. A change of format adds one here and bumps PROGRESS_FORMAT. */
 export const MIGRATIONS: Migrations = {};
 
+/** A lesson record that is not valid: where in the file (a JSON path) and what is wrong there. */
+export interface DroppedRecord {
+  lessonId: string;
+  at: string;
+  message: string;
+}
+
 export type ReadProgress =
-  { ok: true; progress: Progress; dropped: string[] } | { ok: false; message: string };
+  { ok: true; progress: Progress; dropped: DroppedRecord[] } | { ok: false; message: string };
 
 export const emptyProgress = (): Progress => ({ formatVersion: PROGRESS_FORMAT, lessons: {} });
 
@@ -93,15 +100,27 @@ export function readProgress(
     data = { ...migrate(data), formatVersion: version + 1 };
     version += 1;
   }
-  const lessons: Record<string, LessonRecord> = {};
-  const dropped: string[] = [];
-  const stored = typeof data.lessons === 'object' && data.lessons !== null ? data.lessons : {};
+  const stored = data.lessons;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    return { ok: false, message: 'its "lessons" is not an object of lesson records by lesson id' };
+  }
+  // Entries, not assignments: a lesson id is the file's text, and `__proto__` is text too.
+  const lessons: [string, LessonRecord][] = [];
+  const dropped: DroppedRecord[] = [];
   for (const [id, record] of Object.entries(stored)) {
     const parsed = lessonRecord.safeParse(record);
-    if (parsed.success) lessons[id] = parsed.data;
-    else dropped.push(id);
+    if (parsed.success) lessons.push([id, parsed.data]);
+    else {
+      const issue = parsed.error.issues[0];
+      const at = ['$', 'lessons', id, ...(issue?.path ?? []).map(String)].join('.');
+      dropped.push({ lessonId: id, at, message: issue?.message ?? 'not a lesson record' });
+    }
   }
-  return { ok: true, progress: { formatVersion: current, lessons }, dropped };
+  return {
+    ok: true,
+    progress: { formatVersion: current, lessons: Object.fromEntries(lessons) },
+    dropped,
+  };
 }
 
 /** Idle time beyond this between two actions is not counted as time spent on the lesson. */

@@ -16,7 +16,13 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { emptyProgress, readProgress, type LessonRecord, type Progress } from './progress.js';
+import {
+  emptyProgress,
+  readProgress,
+  type DroppedRecord,
+  type LessonRecord,
+  type Progress,
+} from './progress.js';
 import { ProgressStoreError } from './store-error.js';
 
 export interface StoreOptions {
@@ -104,7 +110,7 @@ export class ProgressStore {
   }
 
   /** The file's progress, or why it cannot be used. */
-  #readFile(): { progress: Progress; dropped: string[] } | { damaged: string } {
+  #readFile(): { progress: Progress; dropped: DroppedRecord[] } | { damaged: string } {
     const raw = onDisk(`read ${this.path}`, () => this.#conf.store);
     if (DAMAGED in raw) return { damaged: 'it is not valid JSON' };
     const read = readProgress(raw);
@@ -124,7 +130,8 @@ export class ProgressStore {
         return 'damaged' in again ? { progress: emptyProgress(), dropped: [] } : again;
       });
     }
-    const notice = `The saved progress of ${read.dropped.join(', ')} was damaged and is not used.`;
+    const ids = read.dropped.map((record) => record.lessonId).join(', ');
+    const notice = `The saved progress of ${ids} was damaged and is not used.`;
     if (read.dropped.length > 0 && !this.notices.includes(notice)) this.notices.push(notice);
     return read.progress;
   }
@@ -144,14 +151,22 @@ export class ProgressStore {
     return this.read().lessons[id];
   }
 
-  /** Changes one lesson's record under the lock, against what the file holds at that moment. */
-  update(id: string, change: (record: LessonRecord | undefined) => LessonRecord | undefined): void {
+  /** Changes every lesson's record under the lock, against what the file holds at that moment. */
+  updateAll(
+    change: (lessons: Readonly<Record<string, LessonRecord>>) => Record<string, LessonRecord>,
+  ): void {
     this.#locked(() => {
       const progress = this.read();
-      const next = change(progress.lessons[id]);
-      const others = Object.entries(progress.lessons).filter(([key]) => key !== id);
-      const lessons = Object.fromEntries(next === undefined ? others : [...others, [id, next]]);
-      this.#write({ ...progress, lessons });
+      this.#write({ ...progress, lessons: change(progress.lessons) });
+    });
+  }
+
+  /** Changes one lesson's record (undefined removes it) as updateAll does. */
+  update(id: string, change: (record: LessonRecord | undefined) => LessonRecord | undefined): void {
+    this.updateAll((lessons) => {
+      const next = change(lessons[id]);
+      const others = Object.entries(lessons).filter(([key]) => key !== id);
+      return Object.fromEntries(next === undefined ? others : [...others, [id, next]]);
     });
   }
 

@@ -45,6 +45,11 @@ describe('ProgressStore', () => {
       'it was written by a newer iam-tutor (format 9; this one reads up to 1)',
     ],
     ['some other JSON file', '{"hello":"world"}', 'it has no format version'],
+    [
+      'a file whose lessons are not records',
+      '{"formatVersion":1,"lessons":"all of them"}',
+      'its "lessons" is not an object of lesson records by lesson id',
+    ],
   ])(
     'moves %s aside to a timestamped backup, says where, and starts afresh',
     (_what, text, reason) => {

@@ -1,0 +1,117 @@
+// A learner's progress as a report an instructor can collect (`iam-tutor report`), and each
+// lesson's line of it, which `iam-tutor progress` prints too: status, step, score and its
+// breakdown, tasks passed, hints used, time spent, first and last activity; and a total.
+import { lessonStatus, type LessonRecord, type LessonStatus } from '../progress/progress.js';
+import type { Lesson, TaskStep } from './schema.js';
+import { scoreLesson, type ScoreBreakdown } from './score.js';
+
+export interface LessonReport {
+  id: string;
+  title: string;
+  status: LessonStatus;
+  /** The step shown, from 1; 0 before the lesson is started. */
+  step: number;
+  steps: number;
+  /** 0-100; null before the lesson is started. */
+  score: number | null;
+  breakdown: ScoreBreakdown | null;
+  tasksPassed: number;
+  tasks: number;
+  /** Hints shown, of the hints the lesson's tasks have. */
+  hintsUsed: number;
+  hints: number;
+  secondsSpent: number;
+  /** ISO 8601 times; null before the lesson is started. */
+  firstActivity: string | null;
+  lastActivity: string | null;
+}
+
+export interface ReportTotal {
+  lessons: number;
+  completed: number;
+  inProgress: number;
+  /** The mean of the lessons' scores, a lesson not started counting 0, rounded. */
+  score: number;
+  tasksPassed: number;
+  tasks: number;
+  hintsUsed: number;
+  hints: number;
+  secondsSpent: number;
+  firstActivity: string | null;
+  lastActivity: string | null;
+}
+
+export interface Report {
+  /** ISO 8601. */
+  generatedAt: string;
+  lessons: LessonReport[];
+  total: ReportTotal;
+}
+
+export function lessonReport(lesson: Lesson, record: LessonRecord | undefined): LessonReport {
+  const score = record ? scoreLesson(lesson, record.state) : undefined;
+  const tasks = lesson.steps.filter((step): step is TaskStep => step.kind === 'task');
+  const states = tasks.flatMap((task) => {
+    const state = record?.state.steps[task.id];
+    return state?.kind === 'task' ? [state] : [];
+  });
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    status: lessonStatus(record),
+    // A step beyond the lesson (a lesson shortened since) shows as its last.
+    step: record ? Math.min(record.state.step + 1, lesson.steps.length) : 0,
+    steps: lesson.steps.length,
+    score: score?.score ?? null,
+    breakdown: score?.breakdown ?? null,
+    tasksPassed: states.filter((state) => state.status === 'passed').length,
+    tasks: tasks.length,
+    hintsUsed: states.reduce((sum, state) => sum + state.hintsShown, 0),
+    hints: tasks.reduce((sum, task) => sum + (task.hints ?? []).length, 0),
+    secondsSpent: record?.secondsSpent ?? 0,
+    firstActivity: record?.firstActivity ?? null,
+    lastActivity: record?.lastActivity ?? null,
+  };
+}
+
+/** The earliest or the latest of some ISO times, by the time they name. */
+function extreme(times: (string | null)[], pick: (a: number, b: number) => boolean) {
+  return times.reduce<string | null>(
+    (best, time) =>
+      time !== null && (best === null || pick(Date.parse(time), Date.parse(best))) ? time : best,
+    null,
+  );
+}
+
+export function buildReport(
+  lessons: readonly { lesson: Lesson; record: LessonRecord | undefined }[],
+  generatedAt: Date,
+): Report {
+  const lines = lessons.map(({ lesson, record }) => lessonReport(lesson, record));
+  const sum = (key: 'tasksPassed' | 'tasks' | 'hintsUsed' | 'hints' | 'secondsSpent') =>
+    lines.reduce((total, line) => total + line[key], 0);
+  const scores = lines.reduce((total, line) => total + (line.score ?? 0), 0);
+  return {
+    generatedAt: generatedAt.toISOString(),
+    lessons: lines,
+    total: {
+      lessons: lines.length,
+      completed: lines.filter((line) => line.status === 'completed').length,
+      inProgress: lines.filter((line) => line.status === 'in-progress').length,
+      score: lines.length === 0 ? 0 : Math.round(scores / lines.length),
+      tasksPassed: sum('tasksPassed'),
+      tasks: sum('tasks'),
+      hintsUsed: sum('hintsUsed'),
+      hints: sum('hints'),
+      secondsSpent: sum('secondsSpent'),
+      firstActivity: extreme(
+        lines.map((line) => line.firstActivity),
+        (a, b) => a < b,
+      ),
+      lastActivity: extreme(
+        lines.map((line) => line.lastActivity),
+        (a, b) => a > b,
+      ),
+    },
+  };
+}
