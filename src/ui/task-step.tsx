@@ -180,7 +180,7 @@ export function TaskStep({
       {/* Always the second child, so that it keeps its output when a view opens or closes. */}
       <Workbench
         session={session.console}
-        welcome="aws commands here · tutor: goal hint check solution restart next back home · ? keys · Tab menus"
+        welcome="Tutor: goal hint check solution restart next back home · ? keys · Tab menus"
         height={viewOpen ? height : Math.max(3, height - fixedRows - checklistRows)}
         onLine={onLine}
         onView={setViewOpen}
