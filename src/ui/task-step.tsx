@@ -52,12 +52,11 @@ function outcomeLines(outcome: Outcome, completion: () => string[]): string[] {
   }
 }
 
+/** A check as a line: a mark, never colour alone, and its title. */
+const checkText = (check: CheckResult) => `${check.holds ? '✓' : '·'} ${check.title}`;
+
 function CheckLine({ check }: { check: CheckResult }) {
-  return (
-    <Text color={check.holds ? 'green' : undefined}>
-      {check.holds ? '✓' : '·'} {printable(check.title)}
-    </Text>
-  );
+  return <Text color={check.holds ? 'green' : undefined}>{printable(checkText(check))}</Text>;
 }
 
 export function TaskStep({
@@ -115,7 +114,7 @@ export function TaskStep({
       const said = outcomeLines(send(events[typed.word]), completion);
       // `check` lists every check, which a short window's checklist may not show.
       const list = [...session.grade.checks, ...session.grade.probes].map(
-        (check) => `  ${check.holds ? '✓' : '·'} ${check.title}`,
+        (check) => `  ${checkText(check)}`,
       );
       return typed.word === 'check' ? [...said, ...list] : said;
     }
