@@ -41,6 +41,9 @@ Commands:
   reset LESSON | --all     Forget a lesson's progress (asks first; --yes to skip).
   lessons check [DIR]      Prove that lessons work as written (for lesson authors and CI).
   lessons schema           Print the JSON Schema of lesson files, for editors.
+  new lesson NAME [--dir DIR]
+                           Write DIR/NN-NAME.yaml (DIR: ./lessons), a commented starter lesson
+                           that passes \`lessons check\`. The format: docs/authoring.md.
 
 Options:
   -h, --help               Show this help
@@ -313,6 +316,10 @@ async function main(argv: string[]): Promise<number> {
     case 'lessons': {
       const { lessonsCommand } = await import('./commands/other-commands.js');
       return write(lessonsCommand(rest));
+    }
+    case 'new': {
+      const { newCommand } = await import('./commands/other-commands.js');
+      return write(newCommand(rest));
     }
     case 'list': {
       const { listCommand } = await import('./commands/other-commands.js');

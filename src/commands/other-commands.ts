@@ -6,6 +6,7 @@ export { freshSandbox } from './fresh-sandbox.js';
 export { gradeCommand } from './grade.js';
 export { lessonsCommand } from './lessons.js';
 export { listCommand } from './list.js';
+export { newCommand } from './new-lesson.js';
 export { progressCommand, resetCommand } from './progress.js';
 export { simulate } from './simulate.js';
 export { completeLine } from '../console/complete-line.js';

@@ -8,9 +8,10 @@ z.config(en());
 /** Its text shows in editors (hover and completion) through the JSON Schema. */
 const about = (text: string) => z.describe(text);
 
-const slug = z
-  .string()
-  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase words joined by hyphens'));
+/** A lesson's, step's or check's id: lowercase words joined by hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const slug = z.string().check(z.regex(SLUG, 'expected lowercase words joined by hyphens'));
 
 const text = z.string().check(z.minLength(1));
 

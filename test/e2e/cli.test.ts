@@ -1,5 +1,7 @@
 // The binary's own surface: help, version, and what it says to a mistyped command.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -19,6 +21,7 @@ describe('iam-tutor CLI', () => {
       'Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color] [--plain]   the interactive tutorial',
     );
     expect(stdout).toContain('grade LESSON --solution FILE');
+    expect(stdout).toContain('new lesson NAME [--dir DIR]');
     expect(stdout).toContain('offline');
   });
 
@@ -29,6 +32,25 @@ describe('iam-tutor CLI', () => {
     expect(stderr).toContain(
       'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list',
     );
+  });
+
+  it('new lesson writes a starter lesson that lessons check passes, and refuses a bad name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-tutor-cli-new-'));
+    try {
+      const made = runCli(['new', 'lesson', 'starter', '--dir', dir]);
+      expect(made).toMatchObject({ status: 0, stderr: '' });
+      expect(readdirSync(dir).sort()).toEqual(['01-starter.yaml', 'lesson.schema.json']);
+      const check = runCli(['lessons', 'check', dir]);
+      expect(check.stdout).toContain('all 11 checks passed');
+      expect(check.status).toBe(0);
+      const bad = runCli(['new', 'lesson', 'Starter!', '--dir', dir]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('"Starter!" cannot be a lesson id');
+      expect(runCli(['new', 'lesson', 'starter', '--dir', dir]).status).toBe(2);
+      expect(readdirSync(dir)).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an unknown command exits 2 with a pointer to --help', () => {

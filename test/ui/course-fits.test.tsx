@@ -2,11 +2,15 @@
 // window): a frame as tall as the terminal makes Ink clear the screen on every render, and text
 // below the window cannot be read. Each step is drawn at 80 columns with its answer shown, plus
 // the rows the lesson screen adds around it (title, margins, notice, footer, the app's own).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { renderToString } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { readLessonFolder } from '../../src/commands/lesson-files.js';
 import { predictOutcome } from '../../src/lessons/predict.js';
 import type { Lesson, Step } from '../../src/lessons/schema.js';
+import { starterLesson } from '../../src/lessons/starter-lesson.js';
 import { PredictStep } from '../../src/ui/predict-step.js';
 import { QuizStep } from '../../src/ui/quiz-step.js';
 import { ReadStep } from '../../src/ui/read-step.js';
@@ -70,6 +74,24 @@ describe('the course in an 80x24 terminal', () => {
       expect(tooTall).toEqual([]);
     });
   }
+});
+
+describe('the starter lesson of `new lesson` in an 80x24 terminal', () => {
+  it('every step fits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-tutor-fits-'));
+    try {
+      writeFileSync(join(dir, '01-starter.yaml'), starterLesson('starter'));
+      const starter = readLessonFolder(dir);
+      const lesson = starter.ok && starter.lessons[0]?.ok ? starter.lessons[0].lesson : undefined;
+      if (lesson === undefined) throw new Error('the starter lesson does not load');
+      const tooTall = lesson.steps
+        .map((step) => ({ step: step.id, rows: stepRows(lesson, step) + CHROME }))
+        .filter((s) => s.rows >= ROWS);
+      expect(tooTall).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a task in a short window', () => {
