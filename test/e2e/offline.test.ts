@@ -63,7 +63,7 @@ describe('with the network blocked', () => {
     const g = guard([NO_NETWORK]);
     const run = runCli(
       ['console', '--script', '-', '--fail-fast'],
-      'aws iam create-user --user-name alice\naws s3api list-buckets --query 'Buckets[].Name' --output text\naws sts get-caller-identity --query Arn --output text\n',
+      'aws iam create-user --user-name alice\naws s3api list-buckets --query Buckets[].Name --output text\naws sts get-caller-identity --query Arn --output text\n',
       g.env,
     );
     expect(run.status).toBe(0);
