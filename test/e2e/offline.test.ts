@@ -3,7 +3,7 @@
 // (test/e2e/preload/no-network.mjs), and they work and record none. The guard itself is shown to
 // catch HTTP, fetch, ESM named imports and DNS first, so that its silence means something.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
