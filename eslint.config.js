@@ -30,6 +30,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // The e2e preloads (plain modules for `node --import`) are linted without the type checker.
+    files: ['test/e2e/preload/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node, parserOptions: { projectService: false } },
+  },
+  {
     // The policy engine and everything below the shell stay pure: no process, clock or disk.
     files: ['src/policy/**/*.ts', 'src/aws/**/*.ts', 'src/console/**/*.ts'],
     rules: {

@@ -1,8 +1,8 @@
 // The benchmark (`npm run bench`): decisions per second of our engine and of iam-simulate's
 // runSimulation on the same typical requests in the same run, and the validator on a 6 KB policy.
-// Prints figures and PASS/MISS against the targets of issue 2, then the console's (issue 3);
-// asserts nothing. Each measure is warmed up, then taken over a fixed number of iterations, five
-// times; the median is reported.
+// Prints figures and PASS/MISS against the targets of issue 2, then the console's (issue 3), and last
+// the package's sizes (issue 7, bench/package.ts); asserts nothing. Each measure is warmed up, then
+// taken over a fixed number of iterations, five times; the median is reported.
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { evaluate } from '../src/policy/evaluate.js';
 import { validatePolicy } from '../src/policy/validate.js';
@@ -15,6 +15,7 @@ import {
 import { LARGE_POLICY_TEXT, TYPICAL_REQUESTS } from './cases.js';
 import { consoleBenchmark } from './console.js';
 import { lessonsBenchmark } from './lessons.js';
+import { packageBenchmark } from './package.js';
 import { tutorialBenchmark } from './tutorial.js';
 import { fmt, header, median, percentile, REPEATS, row } from './stats.js';
 
@@ -141,3 +142,6 @@ lessonsBenchmark();
 
 console.log('');
 await tutorialBenchmark();
+
+console.log('');
+packageBenchmark();
