@@ -341,6 +341,22 @@ export const ModifyInstanceMetadataOptions: Operation = {
   },
 };
 
+/**
+ * The profile `IamInstanceProfile` names, its role passed to EC2 (iam:PassRole, as at launch),
+ * made the instance's new association; the association as Associate and Replace answer it.
+ */
+function associateProfile(
+  env: RequestEnvironment,
+  instance: Ec2Instance,
+  params: Params,
+): Record<string, unknown> {
+  const account = callerAccount(env);
+  const profile = instanceProfileOf(account, structure(params, 'IamInstanceProfile'));
+  passRoleOf(env, account, profile);
+  associate(env.world, instance, profile);
+  return { IamInstanceProfileAssociation: associationView(env.world, instance, 'associating') };
+}
+
 export const AssociateIamInstanceProfile: Operation = {
   service: 'ec2',
   name: 'AssociateIamInstanceProfile',
@@ -354,11 +370,7 @@ export const AssociateIamInstanceProfile: Operation = {
         `There is an existing association for instance ${instance.instanceId}`,
       );
     }
-    const account = callerAccount(env);
-    const profile = instanceProfileOf(account, structure(params, 'IamInstanceProfile'));
-    passRoleOf(env, account, profile);
-    associate(env.world, instance, profile);
-    return { IamInstanceProfileAssociation: associationView(env.world, instance, 'associating') };
+    return associateProfile(env, instance, params);
   },
 };
 
@@ -374,11 +386,7 @@ export const ReplaceIamInstanceProfileAssociation: Operation = {
   resource: associationResource,
   run: (env, params) => {
     const instance = associatedInstance(env, params);
-    const account = callerAccount(env);
-    const profile = instanceProfileOf(account, structure(params, 'IamInstanceProfile'));
-    passRoleOf(env, account, profile);
-    associate(env.world, instance, profile);
-    return { IamInstanceProfileAssociation: associationView(env.world, instance, 'associating') };
+    return associateProfile(env, instance, params);
   },
 };
 
