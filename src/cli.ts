@@ -21,7 +21,9 @@ const VERSION = typeof IAM_TUTOR_VERSION === 'string' ? IAM_TUTOR_VERSION : 'dev
 
 const HELP = `iam-tutor ${VERSION}: learn when to use an AWS IAM user and when a role, in a simulated AWS.
 
-Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color] [--plain]   the interactive tutorial
+Usage: iam-tutor [--lessons DIR] [--seed TEXT] [--data-dir DIR] [--no-color] [--plain]
+                           The interactive tutorial. --seed (or IAM_TUTOR_SEED) gives you
+                           accounts and ids of your own, as a workshop asks (grade --seed too).
        iam-tutor <command> [options]
 
 Commands:
@@ -311,7 +313,7 @@ async function main(argv: string[]): Promise<number> {
       return runConsole(rest);
     case 'grade': {
       const { gradeCommand } = await import('./commands/other-commands.js');
-      return write(gradeCommand(rest, textReader(MAX_INPUT_BYTES)));
+      return write(gradeCommand(rest, textReader(MAX_INPUT_BYTES), process.env));
     }
     case 'lessons': {
       const { lessonsCommand } = await import('./commands/other-commands.js');

@@ -35,6 +35,17 @@ function draw(world: World, alphabet: string, length: number): string {
   return out;
 }
 
+/**
+ * A 12-digit AWS account id drawn from the text alone (not the world's counter): the accounts a
+ * workshop's learner works in, the same every time for the same learner.
+ */
+export function accountIdFrom(text: string): string {
+  const next = stream(text);
+  let id = '';
+  for (let i = 0; i < 12; i++) id += String(next() % 10);
+  return id;
+}
+
 export type IdPrefix = 'AIDA' | 'AROA' | 'AGPA' | 'AIPA' | 'ANPA' | 'AKIA' | 'ASIA';
 
 /** A unique id or access key id: the prefix and 17 (ids) or 16 (keys) more characters. */

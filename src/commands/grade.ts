@@ -4,11 +4,13 @@
 import { parseArgs } from 'node:util';
 import { scriptLines } from '../console/script-lines.js';
 import type { CheckResult } from '../lessons/grade.js';
+import { lessonFor } from '../lessons/learner.js';
 import { escapeMarkup } from '../lessons/markup.js';
 import type { Lesson, TaskStep } from '../lessons/schema.js';
 import { runSolution, type SolutionRun } from '../lessons/solution.js';
 import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
 import { writeOutputFile } from './output-file.js';
+import { learnerFromFlags, SEED_OPTION } from './seed-option.js';
 import type { CommandOutput } from './simulate.js';
 
 export const GRADE_HELP = `Usage: iam-tutor grade LESSON [--task ID] --solution FILE [--json | --junit FILE]
@@ -20,7 +22,8 @@ misconceptions the world shows. LESSON is a lesson id; --task is needed when it 
   --lessons DIR  grade a lesson of DIR instead of the built-in course
   --json         print the result as JSON (format "iam-tutor-grade", version 1)
   --junit FILE   also write the result as JUnit XML to FILE
-  --seed TEXT    the world's ids from this seed (a workshop's per-learner worlds)
+  --seed TEXT    the learner's own accounts and ids, as the tutorial made them with this seed
+                 (a workshop's per-learner worlds; default: IAM_TUTOR_SEED, else none)
 
 Exit status: 0 the task passes, 1 it does not, 2 bad input.
 `;
@@ -116,6 +119,7 @@ function junitReport(lesson: Lesson, task: TaskStep, run: Graded): string {
 export function gradeCommand(
   args: string[],
   readSolution: (file: string) => string | Error,
+  env: NodeJS.ProcessEnv = {},
 ): CommandOutput {
   const { values, positionals } = parseArgs({
     args,
@@ -126,7 +130,7 @@ export function gradeCommand(
       lessons: { type: 'string' },
       json: { type: 'boolean' },
       junit: { type: 'string' },
-      seed: { type: 'string' },
+      ...SEED_OPTION,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -143,22 +147,25 @@ export function gradeCommand(
     const ids = folder.lessons.flatMap((e) => (e.ok ? [e.lesson.id] : []));
     return badInput(`no lesson ${lessonId}${ids.length ? ` (there are: ${ids.join(', ')})` : ''}`);
   }
-  const task = findTask(entry.lesson, values.task);
+  const learner = learnerFromFlags(values.seed, env);
+  if ('problem' in learner) return badInput(`--seed: ${learner.problem}`);
+  const lesson = lessonFor(entry.lesson, learner);
+  const task = findTask(lesson, values.task);
   if (typeof task === 'string') return badInput(task);
   const text = readSolution(values.solution);
   if (text instanceof Error) return badInput(text.message);
   const { lines, unterminated } = scriptLines(text);
   if (unterminated !== undefined)
     return badInput(`the solution ends inside a command: ${unterminated}`);
-  const run = runSolution(entry.lesson, task, lines, values.seed);
+  const run = runSolution(lesson, task, lines, learner);
   if (!run.ok) return badInput(`the lesson is broken: ${run.message}`);
   if (values.junit !== undefined) {
-    const failed = writeOutputFile(values.junit, junitReport(entry.lesson, task, run));
+    const failed = writeOutputFile(values.junit, junitReport(lesson, task, run));
     if (failed !== undefined) return badInput(failed);
   }
   return {
     exitCode: run.grade.passed ? 0 : 1,
-    stdout: values.json ? jsonReport(entry.lesson, task, run) : textReport(entry.lesson, task, run),
+    stdout: values.json ? jsonReport(lesson, task, run) : textReport(lesson, task, run),
     stderr: '',
   };
 }

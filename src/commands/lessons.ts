@@ -1,17 +1,21 @@
 // `iam-tutor lessons check [DIR]` and `iam-tutor lessons schema`: for lesson authors and CI.
 import { parseArgs } from 'node:util';
 import { checkLesson, formatCheckTable } from '../lessons/check-lessons.js';
+import { learnerOf } from '../lessons/learner.js';
 import { lessonJsonSchema } from '../lessons/schema.js';
 import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+import { SEED_OPTION } from './seed-option.js';
 import type { CommandOutput } from './simulate.js';
 
-export const LESSONS_HELP = `Usage: iam-tutor lessons check [DIR]
+export const LESSONS_HELP = `Usage: iam-tutor lessons check [DIR] [--seed TEXT]
        iam-tutor lessons schema
 
 check   Proves every lesson in DIR (default: the built-in course) works as written: the file
         loads; each predict step's answer is the engine's; each task fails as it starts, passes
         with its reference solution, fails each wrong solution with its feedback, and rejects
         mutants of the reference that over-grant. Prints a table; exit 1 if anything fails.
+        --seed TEXT: the same proof for a workshop's learner with that seed, who gets the
+        lessons in accounts of their own (every 111122223333 and 444455556666 replaced).
 schema  Prints the JSON Schema of lesson files, for editors
         (# yaml-language-server: $schema=lesson.schema.json).
 `;
@@ -26,7 +30,7 @@ export function lessonsCommand(args: string[]): CommandOutput {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: { help: { type: 'boolean', short: 'h' }, ...SEED_OPTION },
   });
   const [action, ...rest] = positionals;
   if (values.help || action === undefined) return { exitCode: 0, stdout: LESSONS_HELP, stderr: '' };
@@ -41,7 +45,9 @@ export function lessonsCommand(args: string[]): CommandOutput {
   if (!folder.ok) return usage(folder.message);
   if (folder.lessons.length === 0)
     return usage(`no lesson files (NN-name.yaml) in ${rest[0] ?? 'the package'}`);
-  const rows = folder.lessons.flatMap(checkLesson);
+  const learner = learnerOf(values.seed ?? '');
+  if ('problem' in learner) return usage(`--seed: ${learner.problem}`);
+  const rows = folder.lessons.flatMap((loaded) => checkLesson(loaded, learner));
   return {
     exitCode: rows.every((row) => row.ok) ? 0 : 1,
     stdout: formatCheckTable(rows),

@@ -5,16 +5,28 @@
 // colour.
 import { parseArgs } from 'node:util';
 import { DATA_OPTIONS } from './data-options.js';
+import { learnerFromFlags, SEED_OPTION } from './seed-option.js';
 
 const NO_TERMINAL =
   'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list, progress, report, ' +
-  'grade LESSON --solution FILE, console --script FILE (see iam-tutor --help).\n';
+  'grade LESSON --solution FILE, console --script FILE, lessons check DIR, new lesson NAME ' +
+  '(see iam-tutor --help).\n';
 
 export async function tutorialCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { ...DATA_OPTIONS, 'no-color': { type: 'boolean' }, plain: { type: 'boolean' } },
+    options: {
+      ...DATA_OPTIONS,
+      ...SEED_OPTION,
+      'no-color': { type: 'boolean' },
+      plain: { type: 'boolean' },
+    },
   });
+  const learner = learnerFromFlags(values.seed, process.env);
+  if ('problem' in learner) {
+    process.stderr.write(`iam-tutor: --seed: ${learner.problem}\n`);
+    return 2;
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(NO_TERMINAL);
     return 2;
@@ -27,7 +39,7 @@ export async function tutorialCommand(args: string[]): Promise<number> {
     if (plain || values['no-color'] === true || (process.env.NO_COLOR ?? '') !== '')
       process.env.FORCE_COLOR = '0';
     const { startTutorial } = await import('./tutorial-start.js');
-    return await startTutorial(values, plain);
+    return await startTutorial(values, learner, plain);
   } finally {
     process.stdin.setRawMode(false);
   }

@@ -11,12 +11,18 @@ import { createOrganization } from '../aws/organizations.js';
 import type { Params } from '../aws/operation.js';
 import type { World } from '../aws/world.js';
 import { currentMachine, type ConsoleState, type Machine } from './machine.js';
+import { LESSON_ACCOUNTS, relabelText, type SandboxAccounts } from './sandbox-accounts.js';
 import type { ConsoleSession } from './session.js';
 import { runLine } from './shell.js';
 
-export const SANDBOX_ACCOUNT = '111122223333';
-export const PRODUCTION_ACCOUNT = '444455556666';
+export const SANDBOX_ACCOUNT = LESSON_ACCOUNTS.own;
+export const PRODUCTION_ACCOUNT = LESSON_ACCOUNTS.production;
 const LAPTOP_USER = 'learner';
+
+/** The learner's own account of a sandbox: the one that manages its organization. */
+export function ownAccount(world: World): string {
+  return world.organization?.managementAccount ?? SANDBOX_ACCOUNT;
+}
 
 /** A call made as the account's root user while setting up; set-up calls must not fail. */
 function asRoot(
@@ -76,19 +82,26 @@ function laptop(own: Key, production: Key): Machine {
   };
 }
 
-/** A new sandbox; `now` starts its clock (epoch milliseconds), `seed` its ids. */
-export function createSandbox(seed: string, now: number): ConsoleSession {
+/**
+ * A new sandbox; `now` starts its clock (epoch milliseconds), `seed` its ids, `accounts` its two
+ * account ids (a workshop's learner has their own).
+ */
+export function createSandbox(
+  seed: string,
+  now: number,
+  accounts: SandboxAccounts = LESSON_ACCOUNTS,
+): ConsoleSession {
   const world = createWorld({
     seed,
     now,
     accounts: [
-      { id: SANDBOX_ACCOUNT, name: 'sandbox' },
-      { id: PRODUCTION_ACCOUNT, name: 'production' },
+      { id: accounts.own, name: 'sandbox' },
+      { id: accounts.production, name: 'production' },
     ],
   });
-  createOrganization(world, [SANDBOX_ACCOUNT, PRODUCTION_ACCOUNT]);
-  const own = administrator(world, SANDBOX_ACCOUNT);
-  const production = administrator(world, PRODUCTION_ACCOUNT);
+  createOrganization(world, [accounts.own, accounts.production]);
+  const own = administrator(world, accounts.own);
+  const production = administrator(world, accounts.production);
   // The set-up is not the learner's doing: their event log starts empty.
   world.events = [];
   const state: ConsoleState = {
@@ -122,11 +135,15 @@ const FURNISHING = [
 ];
 
 /** The free sandbox of the tutorial: the base world, furnished; its log and history empty. */
-export function createFurnishedSandbox(seed: string, now: number): ConsoleSession {
-  const session = createSandbox(seed, now);
+export function createFurnishedSandbox(
+  seed: string,
+  now: number,
+  accounts: SandboxAccounts = LESSON_ACCOUNTS,
+): ConsoleSession {
+  const session = createSandbox(seed, now, accounts);
   const home = currentMachine(session.state).home;
   currentMachine(session.state).files[`${home}/hello.txt`] = 'Hello from the sandbox.\n';
-  for (const line of FURNISHING) {
+  for (const line of FURNISHING.map((command) => relabelText(command, accounts))) {
     const result = runLine(session, line);
     if (result.kind !== 'done' || result.exitCode !== 0)
       throw new Error(`sandbox set-up: ${line}: ${JSON.stringify(result)}`);

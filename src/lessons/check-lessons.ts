@@ -3,6 +3,7 @@
 // every task fails as it starts, passes with its reference solution (with no misconception
 // shown), fails each named wrong solution with that solution's feedback, and, where it grades
 // least privilege (it has probes), rejects every mutant of the reference that over-grants.
+import { COURSE_LEARNER, lessonFor, type Learner } from './learner.js';
 import { formatLessonError, type LoadedLesson } from './load.js';
 import { mutantsOf } from './mutants.js';
 import { predictOutcome } from './predict.js';
@@ -19,9 +20,9 @@ export interface CheckRow {
   detail: string;
 }
 
-function predictRow(lesson: Lesson, step: PredictStep): CheckRow {
+function predictRow(lesson: Lesson, step: PredictStep, learner: Learner): CheckRow {
   const row = { lesson: lesson.id, step: step.id, what: `answer is ${step.answer}` };
-  const outcome = predictOutcome(lesson, step);
+  const outcome = predictOutcome(lesson, step, learner);
   if (!outcome.ok) return { ...row, ok: false, detail: outcome.message };
   const ok = outcome.decision === step.answer;
   return { ...row, ok, detail: ok ? '' : `the engine decides ${outcome.decision}` };
@@ -47,7 +48,7 @@ function whyNotPassed(run: Started): string {
   ].join('; ');
 }
 
-function taskRows(lesson: Lesson, task: TaskStep): CheckRow[] {
+function taskRows(lesson: Lesson, task: TaskStep, learner: Learner): CheckRow[] {
   const row = (what: string, ok: boolean, detail: string): CheckRow => ({
     lesson: lesson.id,
     step: task.id,
@@ -55,7 +56,7 @@ function taskRows(lesson: Lesson, task: TaskStep): CheckRow[] {
     ok,
     detail: ok ? '' : detail,
   });
-  const start = runSolution(lesson, task, []);
+  const start = runSolution(lesson, task, [], learner);
   if (!start.ok) return [row('starting world', false, start.message)];
   const rows = [
     row('fails as it starts', !start.grade.passed, 'the starting world already passes'),
@@ -66,11 +67,11 @@ function taskRows(lesson: Lesson, task: TaskStep): CheckRow[] {
     ),
   ];
   // The same setup ran for the start: the runs below cannot fail to start.
-  const reference = runSolution(lesson, task, task.solution) as Started;
+  const reference = runSolution(lesson, task, task.solution, learner) as Started;
   const clean = reference.grade.passed && reference.grade.feedback.length === 0;
   rows.push(row('reference solution passes', clean && allRan(reference), whyNotPassed(reference)));
   for (const wrong of task.wrongSolutions ?? []) {
-    const run = runSolution(lesson, task, wrong.commands) as Started;
+    const run = runSolution(lesson, task, wrong.commands, learner) as Started;
     const shown = run.grade.feedback.map((feedback) => feedback.key);
     // A wrong solution must be a mistake a learner makes, not a command that fails.
     const ok = allRan(run) && !run.grade.passed && shown.includes(wrong.feedback);
@@ -83,7 +84,7 @@ function taskRows(lesson: Lesson, task: TaskStep): CheckRow[] {
   }
   if ((task.probes ?? []).length > 0) {
     for (const mutant of mutantsOf(task.solution)) {
-      const run = runSolution(lesson, task, mutant.commands) as Started;
+      const run = runSolution(lesson, task, mutant.commands, learner) as Started;
       const what = `mutant: ${mutant.description}`;
       // A document AWS refuses (sts:* in a trust policy) cannot over-grant: nothing to catch.
       if (!allRan(run)) rows.push(row(`${what} (AWS refuses it)`, true, ''));
@@ -93,7 +94,11 @@ function taskRows(lesson: Lesson, task: TaskStep): CheckRow[] {
   return rows;
 }
 
-export function checkLesson(loaded: LoadedLesson): CheckRow[] {
+/**
+ * The rows of one lesson file; with a workshop's learner, as that learner gets the lesson (their
+ * own accounts in every text, setup and check), which proves it works for every learner.
+ */
+export function checkLesson(loaded: LoadedLesson, learner: Learner = COURSE_LEARNER): CheckRow[] {
   if (!loaded.ok) {
     return [
       {
@@ -105,11 +110,11 @@ export function checkLesson(loaded: LoadedLesson): CheckRow[] {
       },
     ];
   }
-  const { lesson } = loaded;
+  const lesson = lessonFor(loaded.lesson, learner);
   const rows: CheckRow[] = [{ lesson: lesson.id, step: '', what: 'loads', ok: true, detail: '' }];
   for (const step of lesson.steps) {
-    if (step.kind === 'predict') rows.push(predictRow(lesson, step));
-    if (step.kind === 'task') rows.push(...taskRows(lesson, step));
+    if (step.kind === 'predict') rows.push(predictRow(lesson, step, learner));
+    if (step.kind === 'task') rows.push(...taskRows(lesson, step, learner));
   }
   return rows;
 }

@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { decideRequest } from '../aws/decide.js';
 import { inspectWorld } from '../console/inspect.js';
-import { SANDBOX_ACCOUNT } from '../console/sandbox.js';
+import { ownAccount } from '../console/sandbox.js';
 import type { ConsoleSession } from '../console/session.js';
 import { runLine } from '../console/shell.js';
 import type { Check, ExpectedDecision, Misconception, TaskStep } from './schema.js';
@@ -101,7 +101,11 @@ export function conditionHolds(
       found: decided.message ? `${decided.decision}: ${decided.message}` : decided.decision,
     };
   }
-  const inspected = inspectWorld(world, condition.account ?? SANDBOX_ACCOUNT, condition.aws ?? '');
+  const inspected = inspectWorld(
+    world,
+    condition.account ?? ownAccount(world),
+    condition.aws ?? '',
+  );
   if (!inspected.ok) return { holds: false, found: inspected.message };
   return {
     holds: isDeepStrictEqual(

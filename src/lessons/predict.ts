@@ -4,15 +4,19 @@
 import { decideRequest } from '../aws/decide.js';
 import type { Authorization } from '../aws/errors.js';
 import type { Decision, Lesson, PredictStep } from './schema.js';
-import { stepSeed } from './solution.js';
+import { COURSE_LEARNER, type Learner } from './learner.js';
 import { startWorld } from './task-world.js';
 
 export type PredictOutcome =
   | { ok: true; decision: Decision; authorization: Authorization; deniedMessage?: string }
   | { ok: false; message: string };
 
-export function predictOutcome(lesson: Lesson, step: PredictStep, seed?: string): PredictOutcome {
-  const started = startWorld(stepSeed(lesson, step.id, seed), step.setup);
+export function predictOutcome(
+  lesson: Lesson,
+  step: PredictStep,
+  learner: Learner = COURSE_LEARNER,
+): PredictOutcome {
+  const started = startWorld(lesson, step, learner);
   if (!started.ok) return { ok: false, message: `the lesson's setup failed: ${started.command}` };
   const decided = decideRequest(started.session.world, step.request);
   if (!decided.ok) return { ok: false, message: decided.message };

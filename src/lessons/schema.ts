@@ -74,7 +74,9 @@ const condition = {
       .string()
       .check(
         z.regex(/^\d{12}$/, 'expected a 12-digit account id'),
-        about("The account `aws` looks at: the sandbox's first account, 111122223333, if absent."),
+        about(
+          "The account `aws` looks at: the learner's own account (111122223333 in the lessons' text), if absent.",
+        ),
       ),
   ),
   equals: z.optional(

@@ -3,6 +3,7 @@
 import type { ConsoleSession } from '../console/session.js';
 import { runLine } from '../console/shell.js';
 import { gradeTask, type TaskGrade } from './grade.js';
+import { COURSE_LEARNER, type Learner } from './learner.js';
 import type { Lesson, TaskStep } from './schema.js';
 import { startWorld } from './task-world.js';
 
@@ -18,18 +19,14 @@ export type SolutionRun =
   /** The task's own setup failed: the lesson is broken, not the solution. */
   | { ok: false; message: string };
 
-/** The seed of a step's world: the same ids on every start, unless a workshop gives its own. */
-export function stepSeed(lesson: Lesson, stepId: string, seed = ''): string {
-  return `${seed}${lesson.id}/${stepId}`;
-}
-
+/** The commands run in the task's world of this learner; the lesson as this learner sees it. */
 export function runSolution(
   lesson: Lesson,
   task: TaskStep,
   commands: readonly string[],
-  seed?: string,
+  learner: Learner = COURSE_LEARNER,
 ): SolutionRun {
-  const started = startWorld(stepSeed(lesson, task.id, seed), task.setup);
+  const started = startWorld(lesson, task, learner);
   if (!started.ok) {
     return { ok: false, message: `setup command failed: ${started.command}\n${started.output}` };
   }

@@ -6,7 +6,7 @@ import type { ConsoleSession, LineOutput } from '../console/session.js';
 import { runLine } from '../console/shell.js';
 import { gradeTask, type TaskGrade } from './grade.js';
 import type { Lesson, TaskStep } from './schema.js';
-import { stepSeed } from './solution.js';
+import { COURSE_LEARNER, type Learner } from './learner.js';
 import { startWorld } from './task-world.js';
 
 export interface TaskSession {
@@ -17,18 +17,23 @@ export interface TaskSession {
 
 export type OpenedTask = { ok: true; session: TaskSession } | { ok: false; message: string };
 
-/** The task's world: where the learner left it (a saved snapshot), or its starting world. */
+/**
+ * The task's world: where the learner left it (a saved snapshot), or its starting world. A saved
+ * world of other accounts (the learner's seed changed since) would not match the lesson's text
+ * and checks, so the task starts again.
+ */
 export function openTask(
   lesson: Lesson,
   task: TaskStep,
   saved?: string,
-  seed?: string,
+  learner: Learner = COURSE_LEARNER,
 ): OpenedTask {
   const restored = saved === undefined ? undefined : restoreSession(saved);
   let world: ConsoleSession;
-  if (restored?.ok) world = restored.session;
+  if (restored?.ok && learner.accounts.own in restored.session.world.accounts)
+    world = restored.session;
   else {
-    const started = startWorld(stepSeed(lesson, task.id, seed), task.setup);
+    const started = startWorld(lesson, task, learner);
     if (!started.ok) return { ok: false, message: `the lesson's setup failed: ${started.command}` };
     world = started.session;
   }

@@ -4,6 +4,8 @@
 import { createSandbox } from '../console/sandbox.js';
 import type { ConsoleSession } from '../console/session.js';
 import { runLine } from '../console/shell.js';
+import type { Learner } from './learner.js';
+import type { Lesson } from './schema.js';
 
 /** When every lesson's clock starts: a Monday morning, so that `wait` and expiry read plainly. */
 export const LESSON_EPOCH = Date.UTC(2026, 0, 12, 9, 0, 0);
@@ -12,12 +14,21 @@ export type StartedWorld =
   { ok: true; session: ConsoleSession } | { ok: false; command: string; output: string };
 
 /**
- * A fresh world for a step. The seed makes every id and secret the same on each start (a
- * workshop may give each learner their own seed); a setup command that fails is the lesson's bug.
+ * A fresh world for a step of a lesson (as the learner sees it: see lessonFor). Its seed makes
+ * every id and secret the same on each start, and differ between steps and between learners; a
+ * setup command that fails is the lesson's bug.
  */
-export function startWorld(seed: string, setup: readonly string[] = []): StartedWorld {
-  const session = createSandbox(seed, LESSON_EPOCH);
-  for (const command of setup) {
+export function startWorld(
+  lesson: Lesson,
+  step: { id: string; setup?: readonly string[] | undefined },
+  learner: Learner,
+): StartedWorld {
+  const session = createSandbox(
+    `${learner.seed}${lesson.id}/${step.id}`,
+    LESSON_EPOCH,
+    learner.accounts,
+  );
+  for (const command of step.setup ?? []) {
     const result = runLine(session, command);
     if (result.kind !== 'done') return { ok: false, command, output: result.message };
     if (result.exitCode !== 0) return { ok: false, command, output: result.stderr.trim() };

@@ -1,7 +1,8 @@
 // A lesson: its title and step progress, the step, and the keys of this screen. Enter goes on
 // (once the step allows it), Esc goes back a step, q back home.
 import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
+import { LearnerContext } from './learner-context.js';
 import { predictOutcome, type PredictOutcome } from '../lessons/predict.js';
 import { scoreLesson } from '../lessons/score.js';
 import type { Outcome } from '../lessons/runner.js';
@@ -32,6 +33,7 @@ export function LessonView({
   onLeave: () => void;
   rows: number;
 }) {
+  const learner = useContext(LearnerContext);
   const { state, send, latest } = useLesson(lesson, store);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   // A prediction's decision drawn as the flowchart, over the step, while `w` keeps it open.
@@ -82,7 +84,7 @@ export function LessonView({
   };
   const answerPredict = (decision: Decision) => {
     if (step.kind !== 'predict') return;
-    answered(send({ type: 'answer-predict', decision }), predictOutcome(lesson, step));
+    answered(send({ type: 'answer-predict', decision }), predictOutcome(lesson, step, learner));
   };
   const answer = answers[step.id];
   const saved = state.steps[step.id];

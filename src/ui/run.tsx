@@ -1,16 +1,20 @@
 // Starts the tutorial on the terminal and resolves with the exit status once it ends.
 import { render } from 'ink';
 import type { ConsoleSession } from '../console/session.js';
+import type { Learner } from '../lessons/learner.js';
 import type { LoadedLesson } from '../lessons/load.js';
 import type { ProgressStore } from '../progress/store.js';
 import { App } from './app.js';
 import { EditorContext } from './editor-context.js';
+import { LearnerContext } from './learner-context.js';
 import { terminalEditor } from './terminal-editor.js';
 
 export interface TutorialOptions {
   lessons: readonly LoadedLesson[];
   store: ProgressStore;
   newSandbox: () => ConsoleSession;
+  /** Whose worlds the steps start in (the lessons are already in this learner's accounts). */
+  learner: Learner;
   /** Linear text for screen readers and logs (Ink's screen-reader mode). */
   plain: boolean;
 }
@@ -19,20 +23,23 @@ export async function runTutorial({
   lessons,
   store,
   newSandbox,
+  learner,
   plain,
 }: TutorialOptions): Promise<number> {
   const ended = { interrupted: false };
   const app = render(
     <EditorContext.Provider value={terminalEditor(process.stdin, process.stdout, process.env)}>
-      <App
-        lessons={lessons}
-        store={store}
-        newSandbox={newSandbox}
-        notices={store.notices}
-        onInterrupt={() => {
-          ended.interrupted = true;
-        }}
-      />
+      <LearnerContext.Provider value={learner}>
+        <App
+          lessons={lessons}
+          store={store}
+          newSandbox={newSandbox}
+          notices={store.notices}
+          onInterrupt={() => {
+            ended.interrupted = true;
+          }}
+        />
+      </LearnerContext.Provider>
     </EditorContext.Provider>,
     { exitOnCtrlC: false, isScreenReaderEnabled: plain },
   );

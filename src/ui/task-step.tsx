@@ -2,10 +2,11 @@
 // command), the feedback the world shows, and the console. At the prompt, `hint`, `check`,
 // `solution` and `next` speak to the tutor.
 import { Box, Text, useStdout } from 'ink';
-import { useRef, useState } from 'react';
+import { useContext, useRef, useState } from 'react';
 import type { CheckResult } from '../lessons/grade.js';
 import type { LessonEvent, Outcome } from '../lessons/runner.js';
 import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
+import { LearnerContext } from './learner-context.js';
 import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
 import { printable } from './printable.js';
 import { Prose } from './prose.js';
@@ -68,7 +69,8 @@ export function TaskStep({
   height,
   onLeave,
 }: TaskStepProps) {
-  const [opened, setOpened] = useState(() => openTask(lesson, step, saved));
+  const learner = useContext(LearnerContext);
+  const [opened, setOpened] = useState(() => openTask(lesson, step, saved, learner));
   const { stdout } = useStdout();
   // A view of the console (Why, the trust map, the menus, the keys) takes the whole task area.
   const [viewOpen, setViewOpen] = useState(false);
@@ -99,7 +101,7 @@ export function TaskStep({
       }
       if (typed.word === 'restart') {
         // The starting world again; hints taken and attempts made still count.
-        const fresh = openTask(lesson, step);
+        const fresh = openTask(lesson, step, undefined, learner);
         if (fresh.ok) send({ type: 'save-world', world: taskSnapshot(fresh.session) });
         setOpened(fresh);
         return ['The task starts over: its world is as it was at the start.'];

@@ -18,7 +18,7 @@ describe('iam-tutor CLI', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^iam-tutor \d+\.\d+\.\d+/);
     expect(stdout).toContain(
-      'Usage: iam-tutor [--lessons DIR] [--data-dir DIR] [--no-color] [--plain]   the interactive tutorial',
+      'Usage: iam-tutor [--lessons DIR] [--seed TEXT] [--data-dir DIR] [--no-color] [--plain]',
     );
     expect(stdout).toContain('grade LESSON --solution FILE');
     expect(stdout).toContain('new lesson NAME [--dir DIR]');
@@ -32,6 +32,19 @@ describe('iam-tutor CLI', () => {
     expect(stderr).toContain(
       'iam-tutor: the tutorial needs a terminal. Without one, use: iam-tutor list',
     );
+    expect(stderr).toContain('new lesson NAME');
+  });
+
+  it('refuses a seed that is not one short line, from the flag or IAM_TUTOR_SEED, exit 2', () => {
+    const flag = runCli(['--seed', 'x'.repeat(300)]);
+    expect(flag).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'iam-tutor: --seed: the seed is 300 characters long; at most 200\n',
+    });
+    const env = runCli([], undefined, { IAM_TUTOR_SEED: 'a\tb' });
+    expect(env.status).toBe(2);
+    expect(env.stderr).toContain('--seed: the seed has a control character');
   });
 
   it('new lesson writes a starter lesson that lessons check passes, and refuses a bad name', () => {

@@ -8,7 +8,9 @@ import { keyboard, settled } from './keys.js';
 import { createSandbox } from '../../src/console/sandbox.js';
 import { loadLessons } from '../../src/lessons/load.js';
 import { ProgressStore } from '../../src/progress/store.js';
+import { COURSE_LEARNER, learnerWithSeed, lessonsFor } from '../../src/lessons/learner.js';
 import { App } from '../../src/ui/app.js';
+import { LearnerContext } from '../../src/ui/learner-context.js';
 
 const FIXTURE = 'test/lessons/fixtures/good/01-app-on-ec2.yaml';
 
@@ -22,19 +24,24 @@ const ENTER = '\r';
 const DOWN = '\u001b[B';
 const ESC = '\u001b';
 
-function app(extra: { path: string; text: string }[] = []) {
-  const lessons = loadLessons([{ path: FIXTURE, text: readFileSync(FIXTURE, 'utf8') }, ...extra]);
+function app(extra: { path: string; text: string }[] = [], learner = COURSE_LEARNER) {
+  const lessons = lessonsFor(
+    loadLessons([{ path: FIXTURE, text: readFileSync(FIXTURE, 'utf8') }, ...extra]),
+    learner,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'iam-tutor-ui-'));
   const store = new ProgressStore({ dataDir: dir, now: () => new Date() });
   const interrupts: number[] = [];
   const rendered = render(
-    <App
-      lessons={lessons}
-      store={store}
-      notices={[]}
-      newSandbox={() => createSandbox('ui', Date.UTC(2026, 0, 12, 9))}
-      onInterrupt={() => interrupts.push(1)}
-    />,
+    <LearnerContext.Provider value={learner}>
+      <App
+        lessons={lessons}
+        store={store}
+        notices={[]}
+        newSandbox={() => createSandbox('ui', Date.UTC(2026, 0, 12, 9), learner.accounts)}
+        onInterrupt={() => interrupts.push(1)}
+      />
+    </LearnerContext.Provider>,
   );
   const keys = keyboard(rendered);
   return { ...rendered, keys, store, interrupts };
@@ -125,6 +132,16 @@ describe('the tutorial', () => {
     expect(done).toContain('✓ Lesson complete');
     // Both questions right at once, the task passed after one hint of two.
     expect(done).toContain('Score 98/100 (3 of 3 graded steps solved)');
+  });
+
+  it("builds a workshop learner's task world in their own account (--seed)", async () => {
+    const alice = learnerWithSeed('alice');
+    const { lastFrame, keys } = app([], alice);
+    await keys(ENTER, ENTER, DOWN, ENTER, 'n', DOWN, DOWN, ENTER, 'n');
+    expect(lastFrame()).toContain('Step 4/4');
+    await keys('aws sts get-caller-identity --query Arn --output text', ENTER);
+    expect(lastFrame()).toContain(`arn:aws:iam::${alice.accounts.own}:user/admin`);
+    expect(lastFrame()).not.toContain('111122223333');
   });
 
   it('a prediction says what AWS decides and where; w draws the whole flowchart, Esc comes back', async () => {
