@@ -1,43 +1,22 @@
 // Small worlds for tests of the simulated AWS, built as plain data: an account with alice (an
 // access key and inline policies), optional roles, and a second account.
-import { callApi, type ApiRequest, type ApiResult } from '../../src/aws/api.js';
+import type { ApiRequest, ApiResult } from '../../src/aws/api.js';
 import type { Credentials } from '../../src/aws/caller.js';
 import { createWorld } from '../../src/aws/create-world.js';
 import type { Operation } from '../../src/aws/operation.js';
 import type { IamRole, IamUser, World } from '../../src/aws/world.js';
+import { ACCOUNT, OTHER_ACCOUNT, START, allowing, call as callWith, iamUser } from './fixtures.js';
 
-export const ACCOUNT = '111122223333';
-export const OTHER = '444455556666';
-export const START = Date.UTC(2026, 10, 30, 10, 0, 0);
+export { ACCOUNT, OTHER_ACCOUNT, START, allowing, ok } from './fixtures.js';
+
 export const ALICE_KEY: Credentials = {
   accessKeyId: 'AKIAALICEEXAMPLE0001',
   secretAccessKey: 'alice-secret',
 };
 
-export function user(name: string, policies: Record<string, unknown>, account = ACCOUNT): IamUser {
-  return {
-    userName: name,
-    userId: `AIDA${name.toUpperCase().padEnd(17, 'X')}`,
-    arn: `arn:aws:iam::${account}:user/${name}`,
-    path: '/',
-    createDate: '2026-11-30T09:00:00Z',
-    tags: [],
-    groups: [],
-    accessKeys: [
-      {
-        accessKeyId: ALICE_KEY.accessKeyId,
-        secretAccessKey: ALICE_KEY.secretAccessKey,
-        status: 'Active',
-        createDate: '2026-11-30T09:00:00Z',
-      },
-    ],
-    attachedPolicies: [],
-    inlinePolicies: Object.fromEntries(
-      Object.entries(policies).map(([k, v]) => [k, JSON.stringify(v)]),
-    ),
-    mfaDevices: [],
-  };
-}
+/** A user with alice's access key and these inline policies. */
+export const user = (name: string, policies: Record<string, unknown>, account = ACCOUNT): IamUser =>
+  iamUser(name, ALICE_KEY, policies, [], account);
 
 export function role(
   name: string,
@@ -61,10 +40,6 @@ export function role(
   };
 }
 
-export const allow = (action: string, resource = '*') => ({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Action: action, Resource: resource }],
-});
 export const trusting = (principal: unknown, condition?: unknown) => ({
   Version: '2012-10-17',
   Statement: [
@@ -79,14 +54,14 @@ export const trusting = (principal: unknown, condition?: unknown) => ({
 
 export function world(
   roles: IamRole[],
-  userPolicies: Record<string, unknown> = { assume: allow('sts:AssumeRole') },
+  userPolicies: Record<string, unknown> = { assume: allowing('sts:AssumeRole') },
 ): World {
   const w = createWorld({
     seed: 'sts-test',
     now: START,
     accounts: [
       { id: ACCOUNT, name: 'dev' },
-      { id: OTHER, name: 'prod' },
+      { id: OTHER_ACCOUNT, name: 'prod' },
     ],
   });
   const dev = w.accounts[ACCOUNT];
@@ -99,19 +74,13 @@ export function world(
   return w;
 }
 
-export function call(
+/** A call made as alice unless another caller is given. */
+export const call = (
   w: World,
   operation: Operation,
   params: Record<string, unknown>,
   caller: ApiRequest['caller'] = ALICE_KEY,
-): ApiResult {
-  return callApi(w, { caller, operation, params, region: 'us-east-1', sourceIp: '203.0.113.7' });
-}
-
-export function ok(result: ApiResult): Record<string, unknown> {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.response;
-}
+): ApiResult => callWith(w, operation, params, caller);
 
 export function credentialsOf(response: Record<string, unknown>): Credentials {
   const c = response.Credentials as {

@@ -2,7 +2,7 @@
 // with an administrator user `admin` (AdministratorAccess attached, one access key) and root
 // access keys, and a second account. Tests call operations through callApi with real
 // credentials, as the console will.
-import { callApi, type ApiResult } from '../../src/aws/api.js';
+import { callApi, type ApiRequest, type ApiResult } from '../../src/aws/api.js';
 import type { Credentials } from '../../src/aws/caller.js';
 import { createWorld } from '../../src/aws/create-world.js';
 import type { AwsError } from '../../src/aws/errors.js';
@@ -22,18 +22,18 @@ export const ROOT_KEY: Credentials = {
   secretAccessKey: 'root-secret-00000000000000000000000000000',
 };
 
-/** A user of ACCOUNT with one active access key, built directly into the world. */
-export function putUser(
-  world: World,
+/** A user with one active access key, as plain data. */
+export function iamUser(
   name: string,
   key: Credentials,
   inlinePolicies: Record<string, unknown> = {},
   attachedPolicies: string[] = [],
+  account = ACCOUNT,
 ): IamUser {
-  const user: IamUser = {
+  return {
     userName: name,
     userId: `AIDA${name.toUpperCase().padEnd(17, 'X')}`,
-    arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+    arn: `arn:aws:iam::${account}:user/${name}`,
     path: '/',
     createDate: '2026-11-30T09:00:00Z',
     tags: [],
@@ -52,6 +52,17 @@ export function putUser(
     ),
     mfaDevices: [],
   };
+}
+
+/** A user of ACCOUNT with one active access key, built directly into the world. */
+export function putUser(
+  world: World,
+  name: string,
+  key: Credentials,
+  inlinePolicies: Record<string, unknown> = {},
+  attachedPolicies: string[] = [],
+): IamUser {
+  const user = iamUser(name, key, inlinePolicies, attachedPolicies);
   accountOf(world).iam.users[name.toLowerCase()] = user;
   return user;
 }
@@ -94,7 +105,7 @@ export function call(
   world: World,
   operation: Operation,
   params: Params,
-  caller: Credentials = ADMIN_KEY,
+  caller: ApiRequest['caller'] = ADMIN_KEY,
 ): ApiResult {
   return callApi(world, {
     caller,

@@ -13,7 +13,7 @@ import {
   PutPublicAccessBlock,
 } from '../../src/aws/s3.js';
 import { callApi } from '../../src/aws/api.js';
-import { ACCOUNT, ALICE_KEY, OTHER, allow, call, ok, user, world } from './builders.js';
+import { ACCOUNT, ALICE_KEY, OTHER_ACCOUNT, allowing, call, ok, user, world } from './builders.js';
 import type { Credentials } from '../../src/aws/caller.js';
 import type { World } from '../../src/aws/world.js';
 
@@ -21,10 +21,10 @@ const BOB_KEY: Credentials = { accessKeyId: 'AKIABOBEXAMPLE000001', secretAccess
 
 /** alice may do anything in S3; bob lives in the other account with his own policies. */
 function s3World(bobPolicies: Record<string, unknown> = {}): World {
-  const w = world([], { s3: allow('s3:*') });
-  const bob = user('bob', bobPolicies, OTHER);
+  const w = world([], { s3: allowing('s3:*') });
+  const bob = user('bob', bobPolicies, OTHER_ACCOUNT);
   bob.accessKeys = [{ ...BOB_KEY, status: 'Active', createDate: '2026-11-30T09:00:00Z' }];
-  const other = w.accounts[OTHER];
+  const other = w.accounts[OTHER_ACCOUNT];
   if (other) other.iam.users.bob = bob;
   ok(call(w, CreateBucket, { Bucket: 'reports' }));
   ok(call(w, PutObject, { Bucket: 'reports', Key: 'q3.csv', Body: 'region,total\n' }));
@@ -49,7 +49,7 @@ describe('buckets', () => {
   // digits, an obfuscated form of the account ID); DisplayName came only from eight Regions, and S3
   // stopped returning it on November 21, 2025 ("End of support notice").
   it("names the owner by the account's canonical user ID, with a DisplayName only before its end", () => {
-    const w = s3World({ list: allow('s3:ListAllMyBuckets') });
+    const w = s3World({ list: allowing('s3:ListAllMyBuckets') });
     const list = (region: string) =>
       ok(
         callApi(w, {
@@ -110,9 +110,11 @@ describe('buckets', () => {
 
   it('a policy that names an account is not public and is accepted; malformed ones get MalformedPolicy', () => {
     const w = s3World();
-    ok(call(w, PutBucketPolicy, { Bucket: 'reports', Policy: readReports({ AWS: OTHER }) }));
+    ok(
+      call(w, PutBucketPolicy, { Bucket: 'reports', Policy: readReports({ AWS: OTHER_ACCOUNT }) }),
+    );
     expect(ok(call(w, GetBucketPolicy, { Bucket: 'reports' }))).toEqual({
-      Policy: readReports({ AWS: OTHER }),
+      Policy: readReports({ AWS: OTHER_ACCOUNT }),
     });
     const noPrincipal = JSON.stringify({
       Version: '2012-10-17',
@@ -128,7 +130,7 @@ describe('buckets', () => {
 describe('what PutBucketPolicy refuses beyond the policy grammar', () => {
   const policyOn = (
     resource: unknown,
-    principal: unknown = { AWS: `arn:aws:iam::${OTHER}:root` },
+    principal: unknown = { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` },
   ) =>
     JSON.stringify({
       Version: '2012-10-17',
@@ -166,7 +168,7 @@ describe('what PutBucketPolicy refuses beyond the policy grammar', () => {
   it('a principal that does not exist: "Invalid principal in policy"', () => {
     const w = s3World();
     for (const principal of [
-      `arn:aws:iam::${OTHER}:user/ghost`,
+      `arn:aws:iam::${OTHER_ACCOUNT}:user/ghost`,
       `arn:aws:iam::${ACCOUNT}:role/gone`,
     ]) {
       expect(put(w, policyOn('arn:aws:s3:::reports/*', { AWS: principal }))).toMatchObject(
@@ -174,7 +176,8 @@ describe('what PutBucketPolicy refuses beyond the policy grammar', () => {
       );
     }
     expect(
-      put(w, policyOn('arn:aws:s3:::reports/*', { AWS: `arn:aws:iam::${OTHER}:user/bob` })).ok,
+      put(w, policyOn('arn:aws:s3:::reports/*', { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:user/bob` }))
+        .ok,
     ).toBe(true);
     // Nothing was stored by the refused requests.
     expect(ok(call(w, GetBucketPolicy, { Bucket: 'reports' })).Policy).toContain('user/bob');
@@ -183,7 +186,7 @@ describe('what PutBucketPolicy refuses beyond the policy grammar', () => {
 
 describe('objects across accounts and without credentials', () => {
   it('a cross-account read needs the bucket policy and the caller identity policy; S3 says only Access Denied', () => {
-    const w = s3World({ read: allow('s3:GetObject', 'arn:aws:s3:::reports/*') });
+    const w = s3World({ read: allowing('s3:GetObject', 'arn:aws:s3:::reports/*') });
     const denied = call(w, GetObject, { Bucket: 'reports', Key: 'q3.csv' }, BOB_KEY);
     expect(denied).toMatchObject({
       ok: false,
@@ -192,7 +195,7 @@ describe('objects across accounts and without credentials', () => {
     ok(
       call(w, PutBucketPolicy, {
         Bucket: 'reports',
-        Policy: readReports({ AWS: `arn:aws:iam::${OTHER}:root` }),
+        Policy: readReports({ AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }),
       }),
     );
     expect(ok(call(w, GetObject, { Bucket: 'reports', Key: 'q3.csv' }, BOB_KEY)).Body).toBe(
@@ -203,7 +206,7 @@ describe('objects across accounts and without credentials', () => {
     ok(
       call(withoutIdentity, PutBucketPolicy, {
         Bucket: 'reports',
-        Policy: readReports({ AWS: `arn:aws:iam::${OTHER}:root` }),
+        Policy: readReports({ AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }),
       }),
     );
     expect(call(withoutIdentity, GetObject, { Bucket: 'reports', Key: 'q3.csv' }, BOB_KEY).ok).toBe(

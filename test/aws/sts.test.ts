@@ -6,8 +6,8 @@ import { AssumeRole, GetCallerIdentity } from '../../src/aws/sts.js';
 import {
   ACCOUNT,
   ALICE_KEY,
-  OTHER,
-  allow,
+  OTHER_ACCOUNT,
+  allowing,
   call,
   credentialsOf,
   ok,
@@ -113,7 +113,12 @@ describe('AssumeRole', () => {
   });
 
   it('needs both sides across accounts: the trust policy and the caller identity policy', () => {
-    const prodRole = role('deploy', trusting({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), {}, OTHER);
+    const prodRole = role(
+      'deploy',
+      trusting({ AWS: `arn:aws:iam::${ACCOUNT}:root` }),
+      {},
+      OTHER_ACCOUNT,
+    );
     const arn = prodRole.arn;
     expect(call(world([prodRole]), AssumeRole, { RoleArn: arn, RoleSessionName: 's1' }).ok).toBe(
       true,
@@ -133,7 +138,7 @@ describe('AssumeRole', () => {
         { StringEquals: { 'sts:ExternalId': 'cust-42' } },
       ),
       {},
-      OTHER,
+      OTHER_ACCOUNT,
     );
     const w = world([vendorRole]);
     expect(call(w, AssumeRole, { RoleArn: vendorRole.arn, RoleSessionName: 's1' }).ok).toBe(false);
@@ -182,7 +187,7 @@ describe('AssumeRole', () => {
 
   it('caps role chaining at one hour', () => {
     const first = role('first', trusting({ AWS: `arn:aws:iam::${ACCOUNT}:user/alice` }), {
-      chain: allow('sts:AssumeRole'),
+      chain: allowing('sts:AssumeRole'),
     });
     const second = { ...role('second', trusting({ AWS: first.arn })), maxSessionDuration: 43200 };
     const w = world([first, second]);
