@@ -18,6 +18,21 @@ interface Packed {
   size: number;
   unpackedSize: number;
   entryCount: number;
+  files: { path: string; size: number }[];
+}
+
+/** Where the package's bytes go: per folder (dist's files each on their own), largest first. */
+function byPart(packed: Packed): string {
+  const parts = new Map<string, number>();
+  for (const { path, size } of packed.files) {
+    const [first = path, second] = path.split('/');
+    const part = first === 'dist' && second ? `dist/${second}` : second ? first : 'other';
+    parts.set(part, (parts.get(part) ?? 0) + size);
+  }
+  return [...parts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([part, size]) => `${part} ${fmt(size / MB, 2)} MB`)
+    .join(', ');
 }
 
 /** Bytes of every file (and link) under `dir`, as a user's disk holds them, without block slack. */
@@ -65,6 +80,7 @@ export function packageBenchmark(): void {
       how = `the offline install failed (${String(error).split('\n')[0]}); npm's unpacked size instead`;
     }
     console.log(`The package (npm pack of ${packed.entryCount} files; ${how})`);
+    console.log(`  unpacked: ${byPart(packed)}`);
     console.log(header());
     console.log(
       row(

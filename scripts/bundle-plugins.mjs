@@ -133,10 +133,15 @@ export const jsonAsText = {
 /**
  * Node modules that packages import for a path we do not take, loaded when first used instead of
  * on every start: conf's node:crypto (only for its encryptionKey option) and terminal-size's
- * node:child_process (only when the terminal does not say its size): about 12 ms.
+ * node:child_process (only when the terminal does not say its size): about 12 ms. The lesson
+ * files' node:crypto too: only the commands that read the built-in course hash its files.
  */
 const LAZY_BUILTINS = [
-  { importer: /[\\/]node_modules[\\/]conf[\\/]/, module: 'node:crypto', names: [] },
+  {
+    importer: /[\\/]node_modules[\\/]conf[\\/]|[\\/]src[\\/]commands[\\/]lesson-files\.ts$/,
+    module: 'node:crypto',
+    names: ['createHash'],
+  },
   {
     importer: /[\\/]node_modules[\\/]terminal-size[\\/]/,
     module: 'node:child_process',

@@ -1,5 +1,6 @@
 // Reading a folder of lesson files from disk: the built-in course shipped in the package's
 // `lessons/`, or an instructor's folder. Unreadable files become broken lessons, not crashes.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,17 +44,22 @@ function readText(path: string): string | Error {
 
 export type LessonFolder = { ok: true; lessons: LoadedLesson[] } | { ok: false; message: string };
 
-/** A lesson file of the built-in course with the lesson loadLesson made of it. */
+/**
+ * A lesson file of the built-in course with the lesson loadLesson made of it. The file is known by
+ * the digest of its text, not the text itself: the package ships the file beside it anyway.
+ */
 export interface CompiledLesson {
   name: string;
-  text: string;
+  sha256: string;
   lesson: Lesson;
 }
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('base64');
 
 /**
  * The built-in course's lessons as the build loaded them (scripts/build.mjs writes them beside the
  * bundle), so that a start does not parse and check the same YAML again (0.3-0.5 s for the course):
- * each is used only for a file of the same name and the same text, and only by the bundle (from
+ * each is used only for a file of the same name and text (by digest), and only by the bundle (from
  * source the files are always read).
  */
 function compiledCourse(dir: string): KnownLesson | undefined {
@@ -70,7 +76,7 @@ function compiledCourse(dir: string): KnownLesson | undefined {
   const byName = new Map(compiled.map((entry) => [entry.name, entry]));
   return (file) => {
     const entry = byName.get(basename(file.path));
-    return entry?.text === file.text ? entry.lesson : undefined;
+    return entry !== undefined && entry.sha256 === digest(file.text) ? entry.lesson : undefined;
   };
 }
 
@@ -84,7 +90,7 @@ export function compileLessons(dir: string): CompiledLesson[] {
         text: readFileSync(join(dir, name), 'utf8'),
       };
       const loaded = loadLesson(file);
-      return loaded.ok ? [{ name, text: file.text, lesson: loaded.lesson }] : [];
+      return loaded.ok ? [{ name, sha256: digest(file.text), lesson: loaded.lesson }] : [];
     });
 }
 

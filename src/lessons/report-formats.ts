@@ -151,6 +151,7 @@ export function reportMarkdown(report: Report): string {
 }
 
 // Light and dark through the reader's preference; the contrasts are those of GitHub's own themes.
+// The lessons table fits a 1000-pixel window (scripts/screenshot-report.mjs): narrower ones scroll.
 const STYLE = `
 :root { color-scheme: light dark; --text: #1f2328; --muted: #59636e; --page: #ffffff;
   --head: #f6f8fa; --rule: #d1d9e0; }
@@ -165,10 +166,10 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; }
 p { color: var(--muted); margin: .5rem 0; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
-th, td { padding: .4rem .6rem; border-bottom: 1px solid var(--rule); text-align: left;
+th, td { padding: .4rem .5rem; border-bottom: 1px solid var(--rule); text-align: left;
   vertical-align: top; }
 thead th { background: var(--head); vertical-align: bottom; }
-tbody th { font-weight: 600; min-width: 11rem; }
+tbody th { font-weight: 600; min-width: 9rem; }
 td { white-space: nowrap; }
 tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--rule); border-bottom: 0; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
