@@ -270,6 +270,13 @@ export const PutPublicAccessBlock: Operation = {
   },
 };
 
+/**
+ * How every object is stored without a request for more: since January 5, 2023 S3 encrypts new
+ * objects with SSE-S3 and says so in the x-amz-server-side-encryption header of PutObject and
+ * GetObject, which the CLI prints as ServerSideEncryption (userguide default-encryption-faq).
+ */
+const DEFAULT_ENCRYPTION = 'AES256';
+
 /** A stable ETag from the body (S3's is the MD5; any stable digest serves the simulation). */
 function etagOf(body: string): string {
   let hash = 0x811c9dc5;
@@ -293,7 +300,7 @@ export const PutObject: Operation = {
       lastModified: isoSeconds(world.now),
       etag,
     };
-    return { ETag: etag };
+    return { ETag: etag, ServerSideEncryption: DEFAULT_ENCRYPTION };
   },
 };
 
@@ -314,6 +321,7 @@ export const GetObject: Operation = {
       ContentLength: object.body.length,
       ETag: object.etag,
       ContentType: 'binary/octet-stream',
+      ServerSideEncryption: DEFAULT_ENCRYPTION,
       Metadata: {},
       Body: object.body,
     };

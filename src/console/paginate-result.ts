@@ -48,7 +48,10 @@ export function paginatedResult(
   const result: Record<string, unknown> = {};
   let nextToken: string | undefined;
   resultKeys.forEach((key, index) => {
-    const list = Array.isArray(response[key]) ? (response[key] as unknown[]) : [];
+    // A list the service left out stays out (build_full_result skips a result key a page lacks):
+    // `list-objects-v2` prints no CommonPrefixes without a delimiter.
+    if (!Array.isArray(response[key])) return;
+    const list = response[key] as unknown[];
     // botocore truncates on the first (primary) result key.
     const start = index === 0 ? skip : 0;
     const end =

@@ -92,6 +92,16 @@ describe('buckets', () => {
     });
   });
 
+  // userguide default-encryption-faq: since January 5, 2023 every new object is stored with SSE-S3,
+  // and PutObject and GetObject say so (x-amz-server-side-encryption: AES256).
+  it('objects are encrypted with SSE-S3 by default, and the responses say so', () => {
+    const w = s3World();
+    const put = ok(call(w, PutObject, { Bucket: 'reports', Key: 'q4.csv', Body: 'x' }));
+    expect(put.ServerSideEncryption).toBe('AES256');
+    const got = ok(call(w, GetObject, { Bucket: 'reports', Key: 'q4.csv' }));
+    expect(got.ServerSideEncryption).toBe('AES256');
+  });
+
   it('new buckets block public policies (BlockPublicPolicy is on by default)', () => {
     const w = s3World();
     const result = call(w, PutBucketPolicy, { Bucket: 'reports', Policy: readReports('*') });

@@ -90,6 +90,17 @@ describe('from a world response to stdout', () => {
     });
   });
 
+  it('leaves out a result list the service did not send, as build_full_result skips it', () => {
+    const listObjects = parsed('s3api', 'list-objects-v2', '--bucket', 'b');
+    const page = { IsTruncated: false, Name: 'b', Prefix: '', MaxKeys: 1000 };
+    // S3 sends no Contents for an empty bucket and CommonPrefixes only with a delimiter.
+    expect(stdout(listObjects, { ...page, KeyCount: 0 })).toBe('');
+    const contents = [{ Key: 'k', Size: 1, StorageClass: 'STANDARD' }];
+    expect(JSON.parse(stdout(listObjects, { ...page, KeyCount: 1, Contents: contents }))).toEqual({
+      Contents: contents,
+    });
+  });
+
   it("cuts at --max-items with botocore's NextToken, and --starting-token goes on from there", () => {
     const users = ['a', 'b', 'c'].map((UserName) => ({ ...user, UserName }));
     const first = JSON.parse(

@@ -27,6 +27,7 @@ import {
 } from './members.js';
 import { consecutiveCodes } from './mfa-codes.js';
 import { listed } from './pages.js';
+import { userView } from './views.js';
 import { passwordConforms } from './password-policy.js';
 import { requestTags, tagContext } from './tags.js';
 
@@ -302,8 +303,8 @@ export const ListMFADevices: Operation = {
 /**
  * ListVirtualMFADevices (API_ListVirtualMFADevices): the account's virtual devices, `Assigned`,
  * `Unassigned` or `Any` (the default). An assigned one shows its user and when it was enabled; the
- * user as AWS shows it there, by name, ARN and creation date (the CLI output quoted in public
- * walkthroughs, e.g. CloudGoat's iam_privesc_by_key_rotation).
+ * user as ListUsers shows it, with the Path and UserId the model's `User` requires (and AWS returns:
+ * boto/boto3#4474 quotes a live response).
  */
 export const ListVirtualMFADevices: Operation = {
   service: 'iam',
@@ -326,7 +327,7 @@ export const ListVirtualMFADevices: Operation = {
       ...(user === undefined
         ? {}
         : {
-            User: { UserName: user.userName, Arn: user.arn, CreateDate: user.createDate },
+            User: userView(user, 'list'),
             EnableDate: device.enableDate,
           }),
     }));

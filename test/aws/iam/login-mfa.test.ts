@@ -264,8 +264,11 @@ describe('ListVirtualMFADevices', () => {
     );
     const assigned = {
       SerialNumber: SERIAL,
+      // The model's User requires Path and UserId; boto/boto3#4474 quotes AWS returning them.
       User: {
+        Path: '/',
         UserName: 'alice',
+        UserId: expect.stringMatching(/^AIDA[A-Z0-9]{17}$/) as unknown,
         Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
         CreateDate: '2026-11-30T10:00:00Z',
       },
