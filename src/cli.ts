@@ -242,11 +242,11 @@ function interactive(
     const question = session.question;
     output.mute(false);
     if (question?.secret === true) {
-      // Written past readline, which then echoes nothing until Enter.
-      process.stdout.write(question.prompt);
+      // readline shows nothing until Enter, not even its redraw; the question is written past it.
       rl.setPrompt('');
-      rl.prompt();
       output.mute(true);
+      rl.prompt();
+      process.stdout.write(question.prompt);
       return;
     }
     rl.setPrompt(question?.prompt ?? (pending === undefined ? promptOf(session.state) : '> '));
