@@ -76,7 +76,8 @@ A shell on a simulated AWS account, offline. Without --world it opens the sandbo
 
   --world FILE   start from a session saved with --save
   --script FILE  run the commands in FILE, one per line (- for stdin), printing their output;
-                 also what happens when stdin is not a terminal
+                 also what happens when stdin is not a terminal. A command that asks (aws
+                 configure, an MFA code) takes the next lines as its answers
   --fail-fast    with a script: stop at the first command that fails, and exit 1
   --save FILE    when done, save the session (world and machines) to FILE
 `;
