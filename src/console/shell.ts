@@ -88,9 +88,9 @@ function runAsking(
 }
 
 /** Waits for the answer: the question on the session, and the line unwound to runLine. */
-function suspend(session: ConsoleSession, pending: PendingQuestion, printed: LineOutput): never {
+function suspend(session: ConsoleSession, pending: PendingQuestion, before: LineOutput): never {
   session.question = pending;
-  throw new Suspended(printed.stdout, printed.stderr);
+  throw new Suspended(before.stdout, before.stderr);
 }
 
 /** A command inside `$( )` asks: refused, as its line could not resume (see the top). */
@@ -235,8 +235,10 @@ function settle(session: ConsoleSession, run: () => LineOutput): LineResult {
   }
 }
 
-/** Ctrl+C at a question: the command ends as the CLI does on KeyboardInterrupt (a newline on
- * stdout, exit 130), and the rest of its line is not run: Ctrl+C stops what the line was doing. */
+/**
+ * Ctrl+C at a question: the command ends as the CLI does on KeyboardInterrupt (a newline on
+ * stdout, exit 130), and the rest of its line is not run: Ctrl+C stops what the line was doing.
+ */
 export function interruptQuestion(session: ConsoleSession): LineOutput {
   if (session.question === undefined) return printed('');
   delete session.question;
