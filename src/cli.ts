@@ -5,6 +5,7 @@
 import module from 'node:module';
 import { readFileSync, readSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { CommandOutput } from './commands/simulate.js';
 import { tutorialCommand } from './commands/tutorial.js';
@@ -77,7 +78,8 @@ A shell on a simulated AWS account, offline. Without --world it opens the sandbo
 
   --world FILE   start from a session saved with --save
   --script FILE  run the commands in FILE, one per line (- for stdin), printing their output;
-                 also what happens when stdin is not a terminal
+                 also what happens when stdin is not a terminal. A command that asks (aws
+                 configure, an MFA code) takes the next lines as its answers
   --fail-fast    with a script: stop at the first command that fails, and exit 1
   --save FILE    when done, save the session (world and machines) to FILE
 `;
@@ -192,29 +194,76 @@ function loadSession(
   return restored.ok ? restored.session : { error: `${file}: ${restored.message}` };
 }
 
-function writeLineOutput(output: LineOutput): void {
+function writeLineOutput(output: Pick<LineOutput, 'stdout' | 'stderr'>): void {
   process.stdout.write(output.stdout);
   process.stderr.write(output.stderr);
 }
 
-/** The interactive console: a prompt, history, Tab completion; Ctrl+D or `exit` to leave. */
+/**
+ * The terminal's stdout for readline, which can stop showing what is typed: an answer the CLI
+ * reads unseen (getpass: the MFA code).
+ */
+function muteableStdout(): { stream: Writable; mute: (muted: boolean) => void } {
+  let muted = false;
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  // readline lays the line out by the terminal's width, and redraws when it changes.
+  Object.defineProperty(stream, 'columns', { get: () => process.stdout.columns });
+  process.stdout.on('resize', () => stream.emit('resize'));
+  return {
+    stream,
+    mute: (on) => {
+      muted = on;
+    },
+  };
+}
+
+/**
+ * The interactive console: a prompt, history, Tab completion; Ctrl+D or `exit` to leave. While a
+ * command asks (`aws configure`, an MFA code), its question is the prompt, the answer stays out
+ * of the history, and Ctrl+C abandons it.
+ */
 function interactive(
-  { completeLine, promptOf, runLine }: ConsoleModules,
+  { completeLine, endOfInput, interruptQuestion, promptOf, runLine }: ConsoleModules,
   session: ConsoleSession,
   done: () => void,
 ): void {
+  const output = muteableStdout();
   const rl = createInterface({
     input: process.stdin,
-    output: process.stdout,
+    output: output.stream,
+    terminal: true,
     completer: (line: string) => completeLine(session, line),
     historySize: 1000,
   });
   let pending: string | undefined;
   const prompt = () => {
-    rl.setPrompt(pending === undefined ? promptOf(session.state) : '> ');
+    const question = session.question;
+    output.mute(false);
+    if (question?.secret === true) {
+      // readline shows nothing until Enter, not even its redraw; the question is written past it.
+      rl.setPrompt('');
+      output.mute(true);
+      rl.prompt();
+      process.stdout.write(question.prompt);
+      return;
+    }
+    rl.setPrompt(question?.prompt ?? (pending === undefined ? promptOf(session.state) : '> '));
     rl.prompt();
   };
+  // readline's documented way to keep a line out of its history: change the array it passes.
+  rl.on('history', (history: string[]) => {
+    if (session.question !== undefined) history.shift();
+  });
   rl.on('line', (physical) => {
+    if (session.question?.secret === true) {
+      output.mute(false);
+      process.stdout.write('\n');
+    }
     const line = pending === undefined ? physical : `${pending}\n${physical}`;
     const result = runLine(session, line);
     if (result.kind === 'incomplete') pending = line;
@@ -223,7 +272,7 @@ function interactive(
       writeLineOutput(result);
       // Output without a final newline (a metadata token) would run into the prompt.
       if (result.stdout !== '' && !result.stdout.endsWith('\n')) process.stdout.write('\n');
-      if (result.leave === true) {
+      if (result.kind === 'done' && result.leave === true) {
         rl.close();
         return;
       }
@@ -231,14 +280,24 @@ function interactive(
     prompt();
   });
   rl.on('SIGINT', () => {
-    // As in a shell: Ctrl+C abandons the line being typed, not the console.
+    // As in a shell: Ctrl+C abandons the line being typed, not the console, and a question too.
     pending = undefined;
     rl.write(null, { ctrl: true, name: 'e' });
     rl.write(null, { ctrl: true, name: 'u' });
-    process.stdout.write('^C\n');
+    output.mute(false);
+    process.stdout.write(
+      session.question === undefined ? '^C\n' : `^C${interruptQuestion(session).stdout}`,
+    );
     prompt();
   });
-  rl.on('close', done);
+  rl.on('close', () => {
+    // Ctrl+D at a question is the end of the command's input.
+    while (session.question !== undefined) {
+      const result = endOfInput(session);
+      if (result.kind !== 'incomplete') writeLineOutput(result);
+    }
+    done();
+  });
   process.stdout.write(
     "iam-tutor console: a simulated AWS, offline.\nType 'help' for the commands, 'exit' to leave.\n",
   );

@@ -12,5 +12,5 @@ export { simulate } from './simulate.js';
 export { completeLine } from '../console/complete-line.js';
 export { promptOf } from '../console/machine.js';
 export { restoreSession, snapshotSession } from '../console/session-file.js';
-export { runLine } from '../console/shell.js';
+export { endOfInput, interruptQuestion, runLine } from '../console/shell.js';
 export { reportCommand } from './report.js';

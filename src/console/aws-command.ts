@@ -6,7 +6,7 @@ import type { Credentials } from '../aws/caller.js';
 import { instanceRoleCredentials } from '../aws/imds.js';
 import { findOperation } from '../aws/operations.js';
 import { AssumeRole } from '../aws/sts.js';
-import { cliError, serviceError, type CliError } from './cli-errors.js';
+import { serviceError, validationFailed, type CliError } from './cli-errors.js';
 import { commandTable } from './command-table.js';
 import { runConfigure } from './configure-command.js';
 import {
@@ -18,6 +18,10 @@ import {
 import { renderResponse } from './format-output.js';
 import { signingHelper } from './certificate-tools.js';
 import { helpText } from './help-text.js';
+import { shapeOf } from './model.js';
+import { SERVICE_MODELS } from './models.js';
+import { clientValidationErrors } from './param-validation.js';
+import { answersFrom, type Ask } from './questions.js';
 import { tokenize } from './tokenize.js';
 import { currentMachine, readMachineFile, writeMachineFile, type Machine } from './machine.js';
 import type { GlobalOptions } from './global-options.js';
@@ -37,27 +41,46 @@ function notSimulated(words: string): LineOutput {
   );
 }
 
-/** A role profile's AssumeRole, signed with its source profile's credentials. */
-function assumeRoleWith(session: ConsoleSession, machine: Machine, region: string): AssumeRoleFn {
+/** botocore's check of the parameters its credential provider sends, as of any other call. */
+function assumeRoleParamErrors(params: Record<string, unknown>): string[] {
+  const sts = SERVICE_MODELS.sts;
+  const input = sts?.operations.AssumeRole?.input;
+  return sts === undefined || input === undefined
+    ? []
+    : clientValidationErrors(sts, shapeOf(sts, input), params);
+}
+
+/**
+ * A role profile's AssumeRole, signed with its source profile's credentials. With `mfa_serial`
+ * the CLI first asks for a code, unseen (botocore's AssumeRoleCredentialFetcher, getpass).
+ */
+function assumeRoleWith(
+  session: ConsoleSession,
+  machine: Machine,
+  region: string,
+  ask: Ask,
+): AssumeRoleFn {
   return (source, role) => {
-    if (role.mfaSerial !== undefined) {
-      return {
-        ok: false,
-        error: cliError(
-          `The profile's role needs an MFA code (mfa_serial = ${role.mfaSerial}), which the simulated CLI cannot ask for: call 'aws sts assume-role --serial-number ... --token-code ...' and export the credentials it returns.`,
-          253,
-        ),
-      };
-    }
+    const mfa =
+      role.mfaSerial === undefined
+        ? {}
+        : {
+            SerialNumber: role.mfaSerial,
+            TokenCode: ask({ prompt: `Enter MFA code for ${role.mfaSerial}: `, secret: true }),
+          };
+    const params = {
+      RoleArn: role.roleArn,
+      RoleSessionName: role.roleSessionName,
+      ...(role.externalId === undefined ? {} : { ExternalId: role.externalId }),
+      ...(role.durationSeconds === undefined ? {} : { DurationSeconds: role.durationSeconds }),
+      ...mfa,
+    };
+    const invalid = assumeRoleParamErrors(params);
+    if (invalid.length > 0) return { ok: false, error: validationFailed(invalid) };
     const result = callApi(session.world, {
       caller: source,
       operation: AssumeRole,
-      params: {
-        RoleArn: role.roleArn,
-        RoleSessionName: role.roleSessionName,
-        ...(role.externalId === undefined ? {} : { ExternalId: role.externalId }),
-        ...(role.durationSeconds === undefined ? {} : { DurationSeconds: role.durationSeconds }),
-      },
+      params,
       region,
       sourceIp: machine.sourceIp,
     });
@@ -116,11 +139,16 @@ function runCredentialProcess(
 }
 
 /** The credentials the CLI chain finds on the machine, with every provider the console has. */
-function findSigningCredentials(session: ConsoleSession, machine: Machine, globals: GlobalOptions) {
+function findSigningCredentials(
+  session: ConsoleSession,
+  machine: Machine,
+  globals: GlobalOptions,
+  ask: Ask,
+) {
   return findCredentials(
     machine,
     globals,
-    assumeRoleWith(session, machine, resolveRegion(machine, globals)),
+    assumeRoleWith(session, machine, resolveRegion(machine, globals), ask),
     session.world.now,
     {
       instanceRole: () => instanceCredentials(session, machine),
@@ -154,7 +182,12 @@ function writeOutfiles(
   return response;
 }
 
-function runCommand(session: ConsoleSession, machine: Machine, command: ParsedCommand): LineOutput {
+function runCommand(
+  session: ConsoleSession,
+  machine: Machine,
+  command: ParsedCommand,
+  ask: Ask,
+): LineOutput {
   const operation = findOperation(command.service, command.operation);
   if (operation === undefined) return notSimulated(`${command.cliService} ${command.command}`);
   const { world } = session;
@@ -162,7 +195,7 @@ function runCommand(session: ConsoleSession, machine: Machine, command: ParsedCo
   let caller: Credentials | 'anonymous' = 'anonymous';
   // The CLI sends unsigned what proves its caller itself (assume-role-with-web-identity).
   if (!command.globals.noSignRequest && operation.identify === undefined) {
-    const credentials = findSigningCredentials(session, machine, command.globals);
+    const credentials = findSigningCredentials(session, machine, command.globals, ask);
     if (!credentials.ok) return fromCliError(credentials.error);
     caller = credentials.value.credentials;
   }
@@ -189,6 +222,8 @@ function runCommand(session: ConsoleSession, machine: Machine, command: ParsedCo
 /** Runs `aws` with these words (already split and expanded by the shell). */
 export function runAws(session: ConsoleSession, args: readonly string[]): LineOutput {
   const machine = currentMachine(session.state);
+  // What the CLI asks (configure's questions, an MFA code) reads the answers typed so far.
+  const ask = answersFrom(session.answers ?? []);
   const parsed = parseCommand(args, {
     readFile: (path) => readMachineFile(machine, path),
     env: machine.env,
@@ -204,8 +239,11 @@ export function runAws(session: ConsoleSession, args: readonly string[]): LineOu
     }
     case 'not-simulated':
       if (parsed.cliService === 'configure') {
-        return runConfigure(machine, parsed, () =>
-          findSigningCredentials(session, machine, parsed.globals),
+        return runConfigure(
+          machine,
+          parsed,
+          () => findSigningCredentials(session, machine, parsed.globals, ask),
+          ask,
         );
       }
       // `aws s3 ls`: the CLI's own s3 commands come as the first argument.
@@ -213,6 +251,6 @@ export function runAws(session: ConsoleSession, args: readonly string[]): LineOu
         [parsed.cliService, parsed.command ?? parsed.args[0] ?? ''].join(' ').trim(),
       );
     case 'command':
-      return runCommand(session, machine, parsed);
+      return runCommand(session, machine, parsed, ask);
   }
 }

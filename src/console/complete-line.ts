@@ -60,6 +60,8 @@ export function worldValues(world: World, { member }: Pick<ValueRequest, 'member
 
 /** readline's completer result: the candidates, and the part of the line they replace. */
 export function completeLine(session: ConsoleSession, line: string): [string[], string] {
+  // An answer to a question (a secret key, an MFA code) is not a command: nothing to offer.
+  if (session.question !== undefined) return [[], line];
   const machine = currentMachine(session.state);
   if (!/\s/.test(line.trimStart())) {
     const word = line.trimStart();

@@ -1,16 +1,17 @@
 // `aws configure set|get` on the machine's `~/.aws/credentials` and `~/.aws/config`
 // (awscli/customizations/configure/): keys go to the credentials file, every other setting to the
 // config file, in the section of the profile (`--profile`, the environment's, else `default`), or
-// of the one a dotted name gives (`default.region`, `profile.dev.region`). The bare interactive
-// `aws configure` asks four questions; in the console the same is done with `set`, which it
-// suggests. `configure list` shows which profile, credentials and region a command would use,
-// and where each comes from (awscli/customizations/configure/list.py).
+// of the one a dotted name gives (`default.region`, `profile.dev.region`). The bare `aws configure`
+// asks four questions, showing each current value (the keys masked), and writes the answers that
+// change one (configure.py's ConfigureCommand). `configure list` shows which profile, credentials
+// and region a command would use, and where each comes from (awscli/customizations/configure/list.py).
 import { USAGE } from './cli-errors.js';
 import { parseSections, profileSection, setValue } from './config-files.js';
-import { profileName, type CredentialType, type Resolved } from './credentials.js';
+import { profileName, profileSettings, type CredentialType, type Resolved } from './credentials.js';
 import type { Credentials } from '../aws/caller.js';
 import { readMachineFile, writeMachineFile, type Machine } from './machine.js';
 import type { NotSimulated } from './parse-command.js';
+import type { Ask } from './questions.js';
 import { failed, printed, type LineOutput } from './session.js';
 
 const CREDENTIAL_KEYS = new Set([
@@ -35,13 +36,8 @@ function usage(message: string): LineOutput {
   return failed(`\n${USAGE}\naws: error: ${message}\n`, 252);
 }
 
-function set(machine: Machine, current: string, words: readonly string[]): LineOutput {
-  const [name, value, ...extra] = words;
-  if (name === undefined || value === undefined) {
-    return usage('the following arguments are required: varname, value');
-  }
-  if (extra.length > 0) return usage(`Unknown options: ${extra.join(', ')}`);
-  const { profile, key } = setting(current, name);
+/** Writes one setting where the CLI keeps it: keys in the credentials file, the rest in config. */
+function writeSetting(machine: Machine, profile: string, key: string, value: string): void {
   const file = fileOf(key);
   const text = readMachineFile(machine, pathOf(file)) ?? '';
   writeMachineFile(
@@ -49,6 +45,16 @@ function set(machine: Machine, current: string, words: readonly string[]): LineO
     pathOf(file),
     setValue(text, profileSection(profile, file), key, value),
   );
+}
+
+function set(machine: Machine, current: string, words: readonly string[]): LineOutput {
+  const [name, value, ...extra] = words;
+  if (name === undefined || value === undefined) {
+    return usage('the following arguments are required: varname, value');
+  }
+  if (extra.length > 0) return usage(`Unknown options: ${extra.join(', ')}`);
+  const { profile, key } = setting(current, name);
+  writeSetting(machine, profile, key, value);
   return printed('');
 }
 
@@ -64,12 +70,34 @@ function get(machine: Machine, current: string, words: readonly string[]): LineO
   return value === undefined ? failed('', 1) : printed(`${value}\n`);
 }
 
-const INTERACTIVE =
-  '\niam-tutor: the simulated CLI does not ask questions. Set each value instead, e.g.\n' +
-  '  aws configure set aws_access_key_id AKIA...\n' +
-  '  aws configure set aws_secret_access_key ...\n' +
-  '  aws configure set region us-east-1\n' +
-  '(add --profile NAME for a named profile), which writes the same files as `aws configure`.\n';
+/** configure.py's VALUES_TO_PROMPT: the setting and its question. */
+const QUESTIONS: readonly (readonly [string, string])[] = [
+  ['aws_access_key_id', 'AWS Access Key ID'],
+  ['aws_secret_access_key', 'AWS Secret Access Key'],
+  ['region', 'Default region name'],
+  ['output', 'Default output format'],
+];
+
+/** awscli/customizations/configure/__init__.py's mask_value: 16 stars and the last 4 characters. */
+export const maskValue = (value: string | undefined): string =>
+  value === undefined ? 'None' : `${'*'.repeat(16)}${value.slice(-4)}`;
+
+/**
+ * The four questions, each with the profile's current value in brackets; an empty answer keeps
+ * it. Nothing is written before the last answer, and then only the values that change.
+ */
+function interactive(machine: Machine, profile: string, ask: Ask): LineOutput {
+  const current = profileSettings(machine, profile);
+  const changed: [string, string][] = [];
+  for (const [key, text] of QUESTIONS) {
+    const value = current[key];
+    const shown = fileOf(key) === 'credentials' ? maskValue(value) : (value ?? 'None');
+    const answer = ask({ prompt: `${text} [${shown}]: `, secret: false });
+    if (answer !== '' && answer !== value) changed.push([key, answer]);
+  }
+  for (const [key, value] of changed) writeSetting(machine, profile, key, value);
+  return printed('');
+}
 
 /** What the credential chain finds for the command's profile (aws-command.ts resolves it). */
 export type FindCredentials = () => Resolved<{ credentials: Credentials; type: CredentialType }>;
@@ -106,7 +134,7 @@ function list(machine: Machine, parsed: NotSimulated, find: FindCredentials): Li
   const found = find();
   const key = (secret: string | undefined): Setting =>
     found.ok && secret !== undefined
-      ? { value: `${'*'.repeat(16)}${secret.slice(-4)}`, type: found.value.type, location: '' }
+      ? { value: maskValue(secret), type: found.value.type, location: '' }
       : NOT_SET;
   const credentials = found.ok ? found.value.credentials : undefined;
   const configured = parseSections(readMachineFile(machine, pathOf('config')) ?? '')[
@@ -135,6 +163,7 @@ export function runConfigure(
   machine: Machine,
   parsed: NotSimulated,
   find: FindCredentials,
+  ask: Ask,
 ): LineOutput {
   const [subcommand, ...words] = parsed.args;
   const profile = profileName(machine, parsed.globals);
@@ -146,7 +175,7 @@ export function runConfigure(
     case 'list':
       return list(machine, parsed, find);
     case undefined:
-      return failed(INTERACTIVE, 252);
+      return interactive(machine, profile, ask);
     default:
       return usage(
         `argument subcommand: Invalid choice: '${subcommand}' (choose from set, get, list)`,

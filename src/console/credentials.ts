@@ -69,6 +69,10 @@ function loadProfile(machine: Machine, name: string): Profile {
   };
 }
 
+/** A profile's settings as botocore's scoped config has them: the credentials file's win. */
+export const profileSettings = (machine: Machine, name: string): Readonly<Record<string, string>> =>
+  loadProfile(machine, name).settings;
+
 /** The profile a command uses: `--profile`, else AWS_PROFILE, else `default`. */
 export function profileName(machine: Machine, globals: GlobalOptions): string {
   // botocore reads AWS_DEFAULT_PROFILE before AWS_PROFILE.
@@ -122,7 +126,8 @@ const FILE_NAMES = {
  * The CLI keeps a role profile's credentials in `~/.aws/cli/cache/<key>.json` and signs with
  * them until they come near their end, instead of calling AssumeRole for every command
  * (botocore's AssumeRoleCredentialFetcher: the key hashes the AssumeRole arguments, a generated
- * session name left out; credentials within 15 minutes of expiring are renewed).
+ * session name left out, the MFA serial in but not the code; credentials within 15 minutes of
+ * expiring are renewed). So a role with `mfa_serial` asks for a code once, not on each command.
  */
 const CACHE_REFRESH_MS = 15 * 60 * 1000;
 
@@ -134,6 +139,7 @@ function cachePath(role: RoleProfile): string {
       : { RoleSessionName: role.roleSessionName }),
     ...(role.externalId === undefined ? {} : { ExternalId: role.externalId }),
     ...(role.durationSeconds === undefined ? {} : { DurationSeconds: role.durationSeconds }),
+    ...(role.mfaSerial === undefined ? {} : { SerialNumber: role.mfaSerial }),
   };
   return `~/.aws/cli/cache/${digestOf(JSON.stringify(args), 40, '0123456789abcdef')}.json`;
 }

@@ -1,9 +1,13 @@
-// A script's text as the command lines a shell would run: a line that goes on (an open quote, a
-// trailing backslash) is joined with the next, as in a shell script, and blank lines run nothing
-// (so the newline that ends a file's last line adds no empty command to a graded solution).
+// A script's text as the lines a shell would read: a line that goes on (an open quote, a trailing
+// backslash) is joined with the next, as in a shell script. Blank lines are kept: they run
+// nothing, but a command that asks a question (`aws configure`) takes the next line as its answer,
+// and a blank one keeps the current value. The newline that ends a file's last line adds no line.
+// (A line is joined before it is known whether it answers a question: an answer with an odd quote
+// would take the next line with it. Keys, regions and MFA codes have none.)
 import { tokenize } from './tokenize.js';
 
 export interface ScriptLines {
+  /** Complete lines, blank ones too. */
   lines: string[];
   /** Why the text ends inside a command, when it does (that last command is not in `lines`). */
   unterminated?: string;
@@ -13,7 +17,9 @@ export function scriptLines(text: string): ScriptLines {
   const lines: string[] = [];
   let pending: string | undefined;
   let message = '';
-  for (const physical of text.split(/\r?\n/)) {
+  const physicalLines = text.split(/\r?\n/);
+  if (physicalLines.at(-1) === '') physicalLines.pop();
+  for (const physical of physicalLines) {
     const line = pending === undefined ? physical : `${pending}\n${physical}`;
     const tokens = tokenize(line);
     if (tokens.kind === 'incomplete') {
@@ -22,7 +28,7 @@ export function scriptLines(text: string): ScriptLines {
       continue;
     }
     pending = undefined;
-    if (line.trim() !== '') lines.push(line);
+    lines.push(line);
   }
   return pending === undefined || pending.trim() === ''
     ? { lines }

@@ -73,7 +73,11 @@ function shellHolds(session: ConsoleSession, condition: Condition): ConditionRes
   if (machine === 'laptop') copy.state.current = 'laptop';
   else if (copy.state.current !== machine) runLine(copy, `ssh ${machine}`);
   const result = runLine(copy, condition.shell ?? '');
-  if (result.kind !== 'done') return { holds: false, found: result.message };
+  if (result.kind === 'incomplete') return { holds: false, found: result.message };
+  // A check cannot type answers: a command that asks (an uncached MFA code) does not hold.
+  if (result.kind === 'question') {
+    return { holds: false, found: `it asks: ${result.question.prompt.trimEnd()}` };
+  }
   if (result.exitCode !== 0) {
     return { holds: false, found: `exit ${result.exitCode}: ${result.stderr.trim()}` };
   }

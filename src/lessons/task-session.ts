@@ -1,6 +1,7 @@
 // A task being worked on: its console session, graded after every command, as the tutorial and
 // its screens use it. `goal`, `hint`, `check`, `solution`, `restart`, `next`, `back` and `home` typed at the prompt
-// are the tutor's words, not the shell's; everything else runs in the console.
+// are the tutor's words, not the shell's; everything else runs in the console. While a command
+// asks a question, every line is its answer, the tutor's words too.
 import { restoreSession, snapshotSession } from '../console/session-file.js';
 import type { ConsoleSession, LineOutput } from '../console/session.js';
 import { runLine } from '../console/shell.js';
@@ -58,12 +59,14 @@ const TUTOR_WORDS = new Set<string>([
 export type TypedLine =
   | { kind: 'tutor'; word: TutorWord }
   | { kind: 'incomplete'; message: string }
-  | { kind: 'ran'; output: LineOutput; grade: TaskGrade };
+  /** It ran, or ran until a command asked (`session.console.question`): what it printed. */
+  | { kind: 'ran'; output: Pick<LineOutput, 'stdout' | 'stderr'>; grade: TaskGrade };
 
 /** Runs a line the learner typed and grades the task again. */
 export function typeLine(session: TaskSession, line: string): TypedLine {
   const word = line.trim();
-  if (TUTOR_WORDS.has(word)) return { kind: 'tutor', word: word as TutorWord };
+  if (session.console.question === undefined && TUTOR_WORDS.has(word))
+    return { kind: 'tutor', word: word as TutorWord };
   const result = runLine(session.console, line);
   if (result.kind === 'incomplete') return { kind: 'incomplete', message: result.message };
   session.grade = gradeTask(session.task, session.console);

@@ -30,7 +30,10 @@ export function startWorld(
   );
   for (const command of step.setup ?? []) {
     const result = runLine(session, command);
-    if (result.kind !== 'done') return { ok: false, command, output: result.message };
+    if (result.kind === 'incomplete') return { ok: false, command, output: result.message };
+    if (result.kind === 'question') {
+      return { ok: false, command, output: `it asks: ${result.question.prompt.trimEnd()}` };
+    }
     if (result.exitCode !== 0) return { ok: false, command, output: result.stderr.trim() };
   }
   session.world.events = [];

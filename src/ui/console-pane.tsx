@@ -1,6 +1,7 @@
 // The console inside the tutorial: the last lines of its output (PageUp/PageDown scroll back), and
 // the prompt with the line being typed. Lines come from the console as text, with their control
-// sequences stripped.
+// sequences stripped. The line may be the answer to a command's question (the prompt is then the
+// question): it is kept out of the history, shown or not as the CLI shows it, and Esc abandons it.
 import { Box, Text, useInput, useStdout, type Key } from 'ink';
 import { useRef, useState } from 'react';
 import { completedLine, editLine, emptyEditor, submitted, type LineEditor } from './line-editor.js';
@@ -17,6 +18,10 @@ export interface ConsolePaneProps {
   complete?: (line: string) => [string[], string];
   /** Keys for the screen around the console, given the line typed so far; true when taken. */
   onKey?: (input: string, key: Key, line: string) => boolean;
+  /** The line answers a question: `shown` as typed, or `unseen` (an MFA code). */
+  answer?: 'shown' | 'unseen';
+  /** Esc while answering: the question is abandoned. */
+  onAbandon?: () => void;
   isActive?: boolean;
 }
 
@@ -38,6 +43,8 @@ export function ConsolePane({
   onSubmit,
   complete,
   onKey,
+  answer,
+  onAbandon,
   isActive = true,
 }: ConsolePaneProps) {
   // Keys can come faster than frames (a paste, then Enter at once): each key edits the line the
@@ -51,6 +58,12 @@ export function ConsolePane({
   const page = Math.max(1, height - 1);
   useInput(
     (input, key) => {
+      if (key.escape && answer !== undefined) {
+        line.current = emptyEditor(line.current.history);
+        setEditor(line.current);
+        onAbandon?.();
+        return;
+      }
       if (key.escape || onKey?.(input, key, line.current.text) === true) return;
       if (key.pageUp || key.pageDown) {
         const most = Math.max(0, lines.length - height);
@@ -66,9 +79,13 @@ export function ConsolePane({
         setChoices(done.choices);
       } else if (key.return) {
         const text = line.current.text;
-        line.current = submitted(line.current);
+        // An answer (a secret key, an MFA code) is not remembered.
+        line.current =
+          answer === undefined ? submitted(line.current) : emptyEditor(line.current.history);
         onSubmit(text);
-      } else line.current = editLine(line.current, { ...key, input });
+      } else if (answer === undefined || !(key.upArrow || key.downArrow)) {
+        line.current = editLine(line.current, { ...key, input });
+      }
       setEditor(line.current);
     },
     { isActive },
@@ -79,7 +96,7 @@ export function ConsolePane({
   const columns = stdout.columns || 80;
   // A typed line longer than half the console shows the part around the cursor.
   const typed = visiblePart(
-    editor,
+    answer === 'unseen' ? emptyEditor() : editor,
     Math.max(1, Math.floor(height / 2)) * columns - prompt.length - 2,
   );
   let budget =

@@ -34,6 +34,7 @@ export const CONSOLE_KEYS: Keys = [
   ['edit FILE', 'edit a file (a policy.json) in $VISUAL or $EDITOR; checked on save'],
   ['PageUp PageDown', 'scroll back through the output'],
   ['Ctrl+L', 'clear the output (or type clear)'],
+  ['Esc (at a question)', 'abandon what aws configure or an MFA prompt asks'],
   ['Ctrl+A Ctrl+E', 'start or end of the line; Ctrl+U Ctrl+K delete before or after'],
   ['hint check solution', 'in a task: the next hint, the checklist, a solution'],
   ['goal restart', 'in a task: the whole goal; its world as it was at the start'],

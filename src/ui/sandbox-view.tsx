@@ -17,15 +17,15 @@ export function SandboxView({
   rows: number;
 }) {
   const onLine = (line: string): string[] => {
-    // As in a lesson's console, `home` goes back to Home.
-    if (line.trim() === 'home') {
+    // As in a lesson's console, `home` goes back to Home (unless it answers a question).
+    if (session.question === undefined && line.trim() === 'home') {
       onLeave();
       return [];
     }
     const result = runLine(session, line);
     if (result.kind === 'incomplete')
       return [`(${result.message}: finish the command on one line)`];
-    if (result.leave === true) onLeave();
+    if (result.kind === 'done' && result.leave === true) onLeave();
     return [...outputLines(result.stdout), ...outputLines(result.stderr)];
   };
   return (

@@ -2,13 +2,15 @@
 // AWS flowchart of a request: `explain`, or Ctrl+Y for the last denial); who can assume what
 // (`trust` or Ctrl+T); the action menus (`menu`, or Tab on an empty line); the keys (`?` on an
 // empty line); `edit FILE` in the learner's own editor. Lines typed or made by a menu go to `onLine` alike, so a menu's command is echoed
-// as if typed.
+// as if typed. While a command asks a question, its question is the prompt and the line is the
+// answer: no view opens from it, and Esc abandons the question.
 import { Box, type Key } from 'ink';
 import { useContext, useState } from 'react';
 import { editFile } from '../console/edit-file.js';
 import { promptOf } from '../console/machine.js';
 import type { ConsoleSession } from '../console/session.js';
 import { completeLine } from '../console/complete-line.js';
+import { interruptQuestion } from '../console/shell.js';
 import { trustMap } from '../aws/trust-map.js';
 import { ActionMenu } from './action-menu.js';
 import { ConsolePane } from './console-pane.js';
@@ -46,7 +48,8 @@ export function Workbench({ session, welcome, height, onLine, onView }: Workbenc
     onView?.(next !== 'console');
   };
   const openEditor = useContext(EditorContext);
-  const prompt = promptOf(session.state);
+  const question = session.question;
+  const prompt = question?.prompt ?? promptOf(session.state);
   const edit = (args: string[]): string[] => {
     const [path, ...extra] = args;
     if (path === undefined || extra.length > 0)
@@ -54,6 +57,13 @@ export function Workbench({ session, welcome, height, onLine, onView }: Workbenc
     return editFile(session, path, openEditor ?? (() => undefined));
   };
   const run = (line: string) => {
+    if (question !== undefined) {
+      // An answer read unseen is not echoed either.
+      const echo = question.secret ? prompt : `${prompt}${line}`;
+      const printed = onLine(line);
+      setOutput((before) => [...before, echo, ...printed].slice(-SCROLLBACK));
+      return;
+    }
     const echo = `${prompt}${line}`;
     const word = VIEW_WORDS[line.trim()];
     if (word !== undefined) {
@@ -68,8 +78,13 @@ export function Workbench({ session, welcome, height, onLine, onView }: Workbenc
     const printed = first === 'edit' ? edit(args) : onLine(line);
     setOutput((before) => [...before, echo, ...printed].slice(-SCROLLBACK));
   };
+  const abandon = () => {
+    interruptQuestion(session);
+    setOutput((before) => [...before, `${prompt}(abandoned)`].slice(-SCROLLBACK));
+  };
   const onKey = (input: string, key: Key, typed: string): boolean => {
-    const empty = typed === '';
+    // An answer may start with any character: Tab and ? are typed into it.
+    const empty = typed === '' && question === undefined;
     const opens: View | undefined =
       key.ctrl && input === 'y'
         ? 'why'
@@ -98,6 +113,9 @@ export function Workbench({ session, welcome, height, onLine, onView }: Workbenc
           onSubmit={run}
           onKey={onKey}
           complete={(line) => completeLine(session, line)}
+          {...(question === undefined
+            ? {}
+            : { answer: question.secret ? 'unseen' : 'shown', onAbandon: abandon })}
         />
       ) : null}
       {view === 'why' ? (

@@ -67,6 +67,46 @@ describe('iam-tutor console: scripts', () => {
     expect(second.stdout).toBe('admin\tcarol\n');
   });
 
+  // As with `bash < script`: input() prints its question on stdout and the answer is not echoed
+  // (awscli/customizations/configure/configure.py); an empty line keeps the value.
+  it('the lines after aws configure answer its questions, a blank one keeping the value', () => {
+    const run = runCli(
+      ['console'],
+      [
+        'aws configure --profile dev',
+        'AKIAIOSFODNN7EXAMPLE',
+        'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        '',
+        'text',
+        'aws configure get aws_access_key_id --profile dev',
+        'aws configure get region --profile dev || echo "no region"',
+        'aws configure --profile dev',
+        '',
+        '',
+        'eu-west-1',
+        '',
+        'aws configure get region --profile dev',
+        'aws configure get output --profile dev',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      'AWS Access Key ID [None]: AWS Secret Access Key [None]: Default region name [None]: ' +
+        'Default output format [None]: AKIAIOSFODNN7EXAMPLE\nno region\n' +
+        'AWS Access Key ID [****************MPLE]: AWS Secret Access Key [****************EKEY]: ' +
+        'Default region name [None]: Default output format [text]: eu-west-1\ntext\n',
+    );
+  });
+
+  it('a script that ends at a question fails that command as the CLI does at end of input', () => {
+    const run = runCli(['console', '--fail-fast'], 'aws configure\n');
+    expect(run.stdout).toMatch(/^AWS Access Key ID \[\*{16}\w{4}\]: $/);
+    expect(run.stderr).toBe('\n\n');
+    expect(run.status).toBe(1);
+  });
+
   it('a damaged --world file is refused with its place, exit 2', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"iamTutorSession": 1, "world": {}, "console": {}}');

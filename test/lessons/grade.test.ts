@@ -155,3 +155,31 @@ describe('iam-tutor grade --solution', () => {
     ]);
   });
 });
+
+describe('a solution whose command asks (aws configure)', () => {
+  it('takes the next lines as the answers, a blank one keeping the value, and reports the command', () => {
+    const run = graded([
+      'aws configure --profile app',
+      'AKIAIOSFODNN7EXAMPLE',
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      '',
+      'json',
+      '',
+      'aws configure get output --profile app',
+      'aws configure get region --profile app',
+    ]);
+    // The answers are not listed (they may be secrets); the blank line after them runs nothing.
+    expect(run.commands.map((c) => [c.command, c.exitCode])).toEqual([
+      ['aws configure --profile app', 0],
+      ['aws configure get output --profile app', 0],
+      ['aws configure get region --profile app', 1],
+    ]);
+  });
+
+  it('a solution that ends at a question fails that command as the end of input does', () => {
+    const run = graded(['aws configure --profile app', 'AKIAIOSFODNN7EXAMPLE']);
+    expect(run.commands).toEqual([
+      { command: 'aws configure --profile app', exitCode: 255, error: '' },
+    ]);
+  });
+});

@@ -174,3 +174,84 @@ describe('the console views', () => {
     expect(frame.startsWith('Sandbox')).toBe(true);
   });
 });
+
+const UP = '\u001b[A';
+const SERIAL = 'arn:aws:iam::111122223333:mfa/admin-phone';
+
+describe('a command that asks', () => {
+  it("aws configure's questions are the prompt; the answers are echoed, written, and not in history", async () => {
+    const { lastFrame, keys, type, session } = await sandbox();
+    await type('aws configure --profile dev');
+    expect(lastFrame()).toMatch(/^AWS Access Key ID \[None\]: ?$/m);
+    await type('AKIAIOSFODNN7EXAMPLE');
+    expect(lastFrame()).toContain('AWS Access Key ID [None]: AKIAIOSFODNN7EXAMPLE');
+    expect(lastFrame()).toMatch(/^AWS Secret Access Key \[None\]: ?$/m);
+    await type('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    await type('');
+    // Tab and ? are typed into an answer, not taken for the menus or the keys.
+    await keys(TAB, '?');
+    expect(lastFrame()).toMatch(/^Default output format \[None\]: \?/m);
+    await keys('\u007f');
+    await type('json');
+    expect(lastFrame()).toContain('learner@laptop:~$');
+    expect(session.state.machines.laptop?.files['/home/learner/.aws/config']).toContain(
+      '[profile dev]\noutput = json\n',
+    );
+    await keys(UP);
+    expect(lastFrame()).toMatch(/learner@laptop:~\$ aws configure --profile dev/);
+  });
+
+  it('Esc abandons a question: nothing is written, and the shell prompt is back', async () => {
+    const { lastFrame, keys, type, session } = await sandbox();
+    const before = session.state.machines.laptop?.files['/home/learner/.aws/credentials'];
+    await type('aws configure --profile dev');
+    await keys('AKIA', ESC);
+    expect(lastFrame()).toContain('AWS Access Key ID [None]: (abandoned)');
+    expect(lastFrame()).toMatch(/learner@laptop:~\$ ?$/m);
+    expect(session.question).toBeUndefined();
+    expect(session.state.machines.laptop?.files['/home/learner/.aws/credentials']).toBe(before);
+  });
+
+  it('the MFA code of a role profile is typed unseen, and the command runs with it', async () => {
+    const { lastFrame, keys, type, session } = await sandbox();
+    // Typed as a learner would, the device's two codes 30 seconds apart.
+    await type(
+      'aws iam create-virtual-mfa-device --virtual-mfa-device-name admin-phone --outfile ~/seed.txt --bootstrap-method Base32StringSeed',
+    );
+    await type('export FIRST=$(mfa-code ~/seed.txt)');
+    await type('wait 30s');
+    await type(
+      `aws iam enable-mfa-device --user-name admin --serial-number ${SERIAL} --authentication-code1 $FIRST --authentication-code2 $(mfa-code ~/seed.txt)`,
+    );
+    await type('wait 30s');
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:user/admin' },
+          Action: 'sts:AssumeRole',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        },
+      ],
+    });
+    await type(
+      `aws iam create-role --role-name breakglass --assume-role-policy-document '${trust}'`,
+    );
+    await type(
+      'aws configure set profile.breakglass.role_arn arn:aws:iam::111122223333:role/breakglass',
+    );
+    await type('aws configure set profile.breakglass.source_profile default');
+    await type(`aws configure set profile.breakglass.mfa_serial ${SERIAL}`);
+    await type('mfa-code ~/seed.txt');
+    const code = /^(\d{6})$/m.exec(lastFrame() ?? '')?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    await type('aws sts get-caller-identity --profile breakglass --query Arn --output text');
+    expect(lastFrame()).toMatch(new RegExp(`^Enter MFA code for ${SERIAL}: ?$`, 'm'));
+    await keys(code);
+    expect(lastFrame()).not.toMatch(new RegExp(`Enter MFA code for ${SERIAL}: \\d`));
+    await keys(ENTER);
+    expect(lastFrame()).toMatch(/^arn:aws:sts::111122223333:assumed-role\/breakglass\//m);
+    expect(session.question).toBeUndefined();
+  });
+});
