@@ -1,16 +1,17 @@
 // A `task` step: the goal, the checklist (a mark and the title of each check, live after every
-// command), the feedback the world shows, and the console. At the prompt, `hint`, `check`,
-// `solution` and `next` speak to the tutor.
+// command), the feedback the world shows, and the console. What the prompt answers to a line
+// (the tutor's words, or the console's output and the grade) comes from task-replies.ts.
 import { Box, Text, useStdout } from 'ink';
 import { useContext, useRef, useState } from 'react';
 import type { CheckResult } from '../lessons/grade.js';
 import type { LessonEvent, Outcome } from '../lessons/runner.js';
 import type { Lesson, TaskStep as Task } from '../lessons/schema.js';
 import { LearnerContext } from './learner-context.js';
-import { openTask, taskSnapshot, typeLine, type TutorWord } from '../lessons/task-session.js';
+import { openTask } from '../lessons/task-session.js';
 import { printable } from './printable.js';
 import { Prose } from './prose.js';
 import { fitRows, reflow, wrappedRows } from './reflow.js';
+import { checkText, replyToLine } from './task-replies.js';
 import { Workbench } from './workbench.js';
 
 export interface TaskStepProps {
@@ -27,34 +28,6 @@ export interface TaskStepProps {
 
 /** Rows below which the console is too cramped to work in. */
 const MIN_CONSOLE_ROWS = 6;
-
-const lines = (text: string) => text.replace(/\n$/, '').split('\n');
-
-function outcomeLines(outcome: Outcome, completion: () => string[]): string[] {
-  switch (outcome.kind) {
-    case 'hint':
-      return [`Hint ${outcome.tier} of ${outcome.of}: ${outcome.text}`];
-    case 'solution':
-      return [
-        outcome.passed
-          ? 'A reference solution (yours passed, and still counts):'
-          : 'A solution (the task now counts as seen, not solved):',
-        ...outcome.commands.map((c) => `  ${c}`),
-      ];
-    case 'blocked':
-    case 'ignored':
-      return [outcome.reason];
-    case 'graded':
-      return [outcome.passed ? '✓ All checks pass.' : '✗ Not yet:'];
-    case 'moved':
-      return outcome.last ? [...completion(), "Type 'home' to go back to Home."] : [];
-    default:
-      return [];
-  }
-}
-
-/** A check as a line: a mark, never colour alone, and its title. */
-const checkText = (check: CheckResult) => `${check.holds ? '✓' : '·'} ${check.title}`;
 
 function CheckLine({ check }: { check: CheckResult }) {
   return <Text color={check.holds ? 'green' : undefined}>{printable(checkText(check))}</Text>;
@@ -83,52 +56,17 @@ export function TaskStep({
   const session = opened.session;
   const onLine = (line: string): string[] => {
     setLinesRun((n) => n + 1);
-    const confirming = restartAsked.current;
-    restartAsked.current = false;
-    const typed = typeLine(session, line);
-    if (typed.kind === 'tutor') {
-      if (typed.word === 'home') {
-        onLeave();
-        return [];
-      }
-      if (typed.word === 'goal') return reflow(step.goal).split('\n');
-      if (typed.word === 'restart' && !confirming) {
-        restartAsked.current = true;
-        return [
-          "restart puts the task's world back as it started: what you made in it is lost.",
-          'Type restart again to do it.',
-        ];
-      }
-      if (typed.word === 'restart') {
-        // The starting world again; hints taken and attempts made still count.
-        const fresh = openTask(lesson, step, undefined, learner);
-        if (fresh.ok) send({ type: 'save-world', world: taskSnapshot(fresh.session) });
-        setOpened(fresh);
-        return ['The task starts over: its world is as it was at the start.'];
-      }
-      const events: Record<Exclude<TutorWord, 'goal' | 'home' | 'restart'>, LessonEvent> = {
-        check: { type: 'graded', grade: session.grade, asked: true },
-        next: { type: 'next' },
-        back: { type: 'back' },
-        hint: { type: 'hint' },
-        solution: { type: 'show-solution' },
-      };
-      const said = outcomeLines(send(events[typed.word]), completion);
-      // `check` lists every check, which a short window's checklist may not show.
-      const list = [...session.grade.checks, ...session.grade.probes].map(
-        (check) => `  ${checkText(check)}`,
-      );
-      return typed.word === 'check' ? [...said, ...list] : said;
-    }
-    if (typed.kind === 'incomplete') return [`(${typed.message}: finish the command on one line)`];
-    const printed = [typed.output.stdout, typed.output.stderr].filter(Boolean).flatMap(lines);
-    const graded = send({ type: 'graded', grade: typed.grade, asked: false });
-    send({ type: 'save-world', world: taskSnapshot(session) });
-    const passed =
-      graded.kind === 'graded' && graded.newlyPassed
-        ? ['✓ Task complete: every check passes. Type next to go on.']
-        : [];
-    return [...printed, ...passed];
+    const reply = replyToLine(session, line, restartAsked.current, {
+      lesson,
+      step,
+      learner,
+      send,
+      completion,
+    });
+    restartAsked.current = reply.restartAsked;
+    if (reply.opened) setOpened(reply.opened);
+    if (reply.leave) onLeave();
+    return reply.lines;
   };
   const checks = [...session.grade.checks, ...session.grade.probes];
   const feedback = session.grade.feedback;
