@@ -1,23 +1,24 @@
 // Starts the tutorial on the terminal and resolves with the exit status once it ends.
 import { render } from 'ink';
 import type { ConsoleSession } from '../console/session.js';
-import type { LoadedLesson } from '../lessons/load.js';
+import type { Course } from '../lessons/pack.js';
 import type { ProgressStore } from '../progress/store.js';
 import { App } from './app.js';
 import { EditorContext } from './editor-context.js';
 import { terminalEditor } from './terminal-editor.js';
 
 export interface TutorialOptions {
-  lessons: readonly LoadedLesson[];
-  store: ProgressStore;
+  course: Course;
+  /** The store of each section's progress, by its name. */
+  stores: ReadonlyMap<string, ProgressStore>;
   newSandbox: () => ConsoleSession;
   /** Linear text for screen readers and logs (Ink's screen-reader mode). */
   plain: boolean;
 }
 
 export async function runTutorial({
-  lessons,
-  store,
+  course,
+  stores,
   newSandbox,
   plain,
 }: TutorialOptions): Promise<number> {
@@ -25,10 +26,10 @@ export async function runTutorial({
   const app = render(
     <EditorContext.Provider value={terminalEditor(process.stdin, process.stdout, process.env)}>
       <App
-        lessons={lessons}
-        store={store}
+        course={course}
+        stores={stores}
         newSandbox={newSandbox}
-        notices={store.notices}
+        notices={[...stores.values()].flatMap((store) => store.notices)}
         onInterrupt={() => {
           ended.interrupted = true;
         }}

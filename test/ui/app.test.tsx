@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { keyboard, settled } from './keys.js';
 import { createSandbox } from '../../src/console/sandbox.js';
 import { loadLessons } from '../../src/lessons/load.js';
-import { ProgressStore } from '../../src/progress/store.js';
+import { builtInCourse } from '../../src/lessons/pack.js';
+import { BUILT_IN_PROGRESS, ProgressStore } from '../../src/progress/store.js';
 import { App } from '../../src/ui/app.js';
 
 const FIXTURE = 'test/lessons/fixtures/good/01-app-on-ec2.yaml';
@@ -29,8 +30,8 @@ function app(extra: { path: string; text: string }[] = []) {
   const interrupts: number[] = [];
   const rendered = render(
     <App
-      lessons={lessons}
-      store={store}
+      course={builtInCourse(lessons, BUILT_IN_PROGRESS)}
+      stores={new Map([[BUILT_IN_PROGRESS, store]])}
       notices={[]}
       newSandbox={() => createSandbox('ui', Date.UTC(2026, 0, 12, 9))}
       onInterrupt={() => interrupts.push(1)}
