@@ -6,7 +6,13 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { FILE_NAME, type LoadedLesson } from './load.js';
 import { SLUG } from './schema.js';
-import { fieldName, readYamlFile, type LessonError, type LessonFile, type Path } from './yaml-file.js';
+import {
+  fieldName,
+  readYamlFile,
+  type LessonError,
+  type LessonFile,
+  type Path,
+} from './yaml-file.js';
 
 z.config(en());
 
@@ -31,9 +37,7 @@ export const packSchema = z.strictObject({
     z
       .array(slug)
       .check(
-        about(
-          'Lesson ids in the order Home shows them; lessons not listed follow, in file order.',
-        ),
+        about('Lesson ids in the order Home shows them; lessons not listed follow, in file order.'),
       ),
   ),
   builtIn: z.optional(
@@ -85,7 +89,8 @@ const noPosition = (file: LessonFile) => (path: Path, message: string) => ({
 });
 
 /** The id a lesson file stands for: its lesson's, or for a broken file the name after its number. */
-const idOf = (entry: LoadedLesson) => (entry.ok ? entry.lesson.id : FILE_NAME.exec(entry.path)?.[2]);
+const idOf = (entry: LoadedLesson) =>
+  entry.ok ? entry.lesson.id : FILE_NAME.exec(entry.path)?.[2];
 
 /** The pack's lessons in its `order`, those not listed after them in file order. */
 export function orderLessons(
