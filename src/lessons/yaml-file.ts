@@ -1,6 +1,6 @@
 // Reading a YAML file of the lesson format (a lesson, a pack's pack.yaml) against its zod schema,
 // with positions: every error names the file, line and column, the field, and what was expected.
-import { isCollection, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 
 export interface LessonFile {
@@ -94,7 +94,7 @@ export function readYamlFile<T>(
     const { line, col } = lines.linePos(syntax.pos[0]);
     return failed(at(line, col, '', `not valid YAML: ${syntax.message.split('\n')[0] ?? ''}`));
   }
-  if (!isCollection(doc.contents)) return whole(expected);
+  if (!isMap(doc.contents)) return whole(expected);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });

@@ -57,7 +57,7 @@ describe('iam-tutor list', () => {
     const run = runCli(['list', ...LESSONS, '--data-dir', dir]);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(
-      /^iam-tutor: Your progress file could not be read \(it is not valid JSON\)\. It was moved to .*progress\.json\..*\.bak/,
+      /^iam-tutor: Your progress file could not be read \(it is not valid JSON\)\. It was moved to .*progress\.folder\.[0-9a-f]{16}\.json\..*\.bak/,
     );
     expect(run.stdout).toContain('not-started');
   });
