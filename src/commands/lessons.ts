@@ -10,9 +10,10 @@ export const LESSONS_HELP = `Usage: iam-tutor lessons check [DIR]
        iam-tutor lessons schema [pack]
 
 check   Proves every lesson in DIR (default: the built-in course) works as written: its
-        pack.yaml, if any, loads (exit 2 if not); each lesson file loads; each predict step's answer is the engine's; each task fails as it starts, passes
-        with its reference solution, fails each wrong solution with its feedback, and rejects
-        mutants of the reference that over-grant. Prints a table; exit 1 if anything fails.
+        pack.yaml, if any, loads (exit 2 if not); each lesson file loads; each predict step's
+        answer is the engine's; each task fails as it starts, passes with its reference
+        solution, fails each wrong solution with its feedback, and rejects mutants of the
+        reference that over-grant. Prints a table; exit 1 if anything fails.
 schema  Prints the JSON Schema of lesson files, for editors
         (# yaml-language-server: $schema=lesson.schema.json); schema pack, that of pack.yaml
         (pack.schema.json).
