@@ -43,12 +43,15 @@ Commands:
                            Your progress as a report for an instructor. See report --help.
   reset LESSON | --all     Forget a lesson's progress (asks first; --yes to skip).
   lessons check [DIR]      Prove that lessons work as written (for lesson authors and CI).
-  lessons schema           Print the JSON Schema of lesson files, for editors.
+  lessons schema [pack]    Print the JSON Schema of lesson files (of pack.yaml), for editors.
   new lesson NAME [--dir DIR]
                            Write DIR/NN-NAME.yaml (DIR: ./lessons), a commented starter lesson
                            that passes \`lessons check\`. The format: docs/authoring.md.
 
 Options:
+  --lessons DIR            A lesson pack (a folder of lessons, pack.yaml optional) instead of the
+                           built-in course, with progress of its own; or $IAM_TUTOR_LESSONS.
+  --data-dir DIR           Keep progress in DIR (or $IAM_TUTOR_HOME), not the config folder.
   -h, --help               Show this help
   -v, --version            Show the version
 

@@ -8,7 +8,8 @@ import { lessonFor } from '../lessons/learner.js';
 import { escapeMarkup } from '../lessons/markup.js';
 import type { Lesson, TaskStep } from '../lessons/schema.js';
 import { runSolution, type SolutionRun } from '../lessons/solution.js';
-import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+import { courseLessons } from '../lessons/pack.js';
+import { resolveCourse } from './course.js';
 import { writeOutputFile } from './output-file.js';
 import { learnerFromFlags, SEED_OPTION } from './seed-option.js';
 import type { CommandOutput } from './simulate.js';
@@ -19,7 +20,8 @@ Runs the console commands in FILE (one per line, - for stdin) from the task's st
 grades them as the tutorial would: the task's checks, its least-privilege probes, and the
 misconceptions the world shows. LESSON is a lesson id; --task is needed when it has several tasks.
 
-  --lessons DIR  grade a lesson of DIR instead of the built-in course
+  --lessons DIR  grade a lesson of the pack in DIR (or $IAM_TUTOR_LESSONS) instead of the
+                 built-in course
   --json         print the result as JSON (format "iam-tutor-grade", version 1)
   --junit FILE   also write the result as JUnit XML to FILE
   --seed TEXT    the learner's own accounts and ids, as the tutorial made them with this seed
@@ -140,11 +142,12 @@ export function gradeCommand(
     return badInput('which lesson? (iam-tutor grade LESSON --solution FILE)');
   if (extra.length > 0) return badInput(`grade takes one LESSON, got also: ${extra.join(' ')}`);
   if (values.solution === undefined) return badInput('--solution FILE is needed (- for stdin)');
-  const folder = readLessonFolder(values.lessons ?? builtInLessonsDir());
-  if (!folder.ok) return badInput(folder.message);
-  const entry = folder.lessons.find((e) => (e.ok ? e.lesson.id === lessonId : false));
+  const course = resolveCourse(values);
+  if (!course.ok) return badInput(course.message);
+  const shown = courseLessons(course.course).map(({ entry }) => entry);
+  const entry = shown.find((e) => (e.ok ? e.lesson.id === lessonId : false));
   if (!entry?.ok) {
-    const ids = folder.lessons.flatMap((e) => (e.ok ? [e.lesson.id] : []));
+    const ids = shown.flatMap((e) => (e.ok ? [e.lesson.id] : []));
     return badInput(`no lesson ${lessonId}${ids.length ? ` (there are: ${ids.join(', ')})` : ''}`);
   }
   const learner = learnerFromFlags(values.seed, env);

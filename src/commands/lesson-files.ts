@@ -12,6 +12,7 @@ import {
   type LoadedLesson,
   type LessonFile,
 } from '../lessons/load.js';
+import { PACK_FILE } from '../lessons/pack.js';
 import type { Lesson } from '../lessons/schema.js';
 
 /** Where the bundle finds the built-in course as its build loaded it; undefined from source. */
@@ -28,7 +29,8 @@ export function builtInLessonsDir(): string {
   return join(packageRoot(), 'lessons');
 }
 
-const LESSON_FILE = /\.ya?ml$/;
+/** A lesson file: any YAML file of the folder but its pack.yaml. */
+const isLessonFile = (name: string) => /\.ya?ml$/.test(name) && !PACK_FILE.test(name);
 
 /** The text of a file, or why it cannot be read, in words. */
 function readText(path: string): string | Error {
@@ -42,7 +44,9 @@ function readText(path: string): string | Error {
   }
 }
 
-export type LessonFolder = { ok: true; lessons: LoadedLesson[] } | { ok: false; message: string };
+export type LessonFolder =
+  | { ok: true; lessons: LoadedLesson[]; pack: LessonFile | undefined }
+  | { ok: false; message: string };
 
 /**
  * A lesson file of the built-in course with the lesson loadLesson made of it. The file is known by
@@ -83,7 +87,7 @@ function compiledCourse(dir: string): KnownLesson | undefined {
 /** The lessons of the folder that load, for the build to write beside the bundle. */
 export function compileLessons(dir: string): CompiledLesson[] {
   return readdirSync(dir)
-    .filter((name) => LESSON_FILE.test(name))
+    .filter(isLessonFile)
     .flatMap((name) => {
       const file: LessonFile = {
         path: join(dir, name),
@@ -99,19 +103,33 @@ export function compileLessons(dir: string): CompiledLesson[] {
  * `compiled: false` reads every file even of the built-in course (for `lessons check`).
  */
 export function readLessonFolder(dir: string, { compiled = true } = {}): LessonFolder {
-  let names: string[];
+  let all: string[];
   try {
-    names = readdirSync(dir).filter((name) => LESSON_FILE.test(name));
+    all = readdirSync(dir);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const reason =
-      code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : code;
+    const reasons: Record<string, string> = {
+      ENOENT: 'no such folder',
+      ENOTDIR: 'not a folder',
+      EACCES: 'permission denied',
+    };
+    const reason = reasons[code] ?? code;
     return { ok: false, message: `cannot read lessons from ${dir}: ${reason}` };
   }
-  const files = names.map((name) => {
-    const full = join(dir, name);
-    const path = relative(process.cwd(), full) || full;
-    const text = readText(full);
+  const shown = (name: string) => relative(process.cwd(), join(dir, name)) || join(dir, name);
+  const packs = all.filter((name) => PACK_FILE.test(name)).sort();
+  if (packs.length > 1)
+    return { ok: false, message: `${dir} has both ${packs.join(' and ')}: keep one` };
+  let pack: LessonFile | undefined;
+  if (packs[0] !== undefined) {
+    const text = readText(join(dir, packs[0]));
+    if (typeof text !== 'string')
+      return { ok: false, message: `${shown(packs[0])}: cannot read it: ${text.message}` };
+    pack = { path: shown(packs[0]), text };
+  }
+  const files = all.filter(isLessonFile).map((name) => {
+    const path = shown(name);
+    const text = readText(join(dir, name));
     return typeof text === 'string' ? { path, text } : { path, text: '', unreadable: text.message };
   });
   const loaded = loadLessons(
@@ -121,6 +139,7 @@ export function readLessonFolder(dir: string, { compiled = true } = {}): LessonF
   // A file that could not be read is broken for that reason, not for being empty.
   return {
     ok: true,
+    pack,
     lessons: loaded.map((entry) => {
       const unreadable = files.find((f) => f.path === entry.path)?.unreadable;
       return unreadable === undefined

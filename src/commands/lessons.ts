@@ -2,22 +2,25 @@
 import { parseArgs } from 'node:util';
 import { checkLesson, formatCheckTable } from '../lessons/check-lessons.js';
 import { learnerOf } from '../lessons/learner.js';
+import { packJsonSchema } from '../lessons/pack.js';
 import { lessonJsonSchema } from '../lessons/schema.js';
-import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
+import { readCourse } from './course.js';
 import { SEED_OPTION } from './seed-option.js';
 import type { CommandOutput } from './simulate.js';
 
 export const LESSONS_HELP = `Usage: iam-tutor lessons check [DIR] [--seed TEXT]
-       iam-tutor lessons schema
+       iam-tutor lessons schema [pack]
 
-check   Proves every lesson in DIR (default: the built-in course) works as written: the file
-        loads; each predict step's answer is the engine's; each task fails as it starts, passes
-        with its reference solution, fails each wrong solution with its feedback, and rejects
-        mutants of the reference that over-grant. Prints a table; exit 1 if anything fails.
+check   Proves every lesson in DIR (default: the built-in course) works as written: its
+        pack.yaml, if any, loads (exit 2 if not); each lesson file loads; each predict step's
+        answer is the engine's; each task fails as it starts, passes with its reference
+        solution, fails each wrong solution with its feedback, and rejects mutants of the
+        reference that over-grant. Prints a table; exit 1 if anything fails.
         --seed TEXT: the same proof for a workshop's learner with that seed, who gets the
         lessons in accounts of their own (every 111122223333 and 444455556666 replaced).
 schema  Prints the JSON Schema of lesson files, for editors
-        (# yaml-language-server: $schema=lesson.schema.json).
+        (# yaml-language-server: $schema=lesson.schema.json); schema pack, that of pack.yaml
+        (pack.schema.json).
 `;
 
 const usage = (message: string): CommandOutput => ({
@@ -35,19 +38,23 @@ export function lessonsCommand(args: string[]): CommandOutput {
   const [action, ...rest] = positionals;
   if (values.help || action === undefined) return { exitCode: 0, stdout: LESSONS_HELP, stderr: '' };
   if (action === 'schema') {
-    if (rest.length > 0) return usage(`schema takes no arguments, got: ${rest.join(' ')}`);
-    return { exitCode: 0, stdout: `${JSON.stringify(lessonJsonSchema(), null, 2)}\n`, stderr: '' };
+    const [which, ...extra] = rest;
+    if (extra.length > 0 || (which !== undefined && which !== 'pack'))
+      return usage(`schema takes nothing, or pack; got: ${rest.join(' ')}`);
+    const schema = which === 'pack' ? packJsonSchema() : lessonJsonSchema();
+    return { exitCode: 0, stdout: `${JSON.stringify(schema, null, 2)}\n`, stderr: '' };
   }
   if (action !== 'check') return usage(`unknown action: ${action} (check or schema)`);
   if (rest.length > 1) return usage(`check takes one DIR, got: ${rest.join(' ')}`);
-  // The proof reads the files themselves, never the course as the build loaded it.
-  const folder = readLessonFolder(rest[0] ?? builtInLessonsDir(), { compiled: false });
-  if (!folder.ok) return usage(folder.message);
-  if (folder.lessons.length === 0)
-    return usage(`no lesson files (NN-name.yaml) in ${rest[0] ?? 'the package'}`);
+  // The proof reads the files themselves, never the course as the build loaded it. A pack's
+  // pack.yaml must load too; the built-in course it may show is proved on its own.
+  const course = readCourse(rest[0], { compiled: false });
+  if (!course.ok) return usage(course.message);
   const learner = learnerOf(values.seed ?? '');
   if ('problem' in learner) return usage(`--seed: ${learner.problem}`);
-  const rows = folder.lessons.flatMap((loaded) => checkLesson(loaded, learner));
+  const rows = (course.course.sections[0]?.lessons ?? []).flatMap((loaded) =>
+    checkLesson(loaded, learner),
+  );
   return {
     exitCode: rows.every((row) => row.ok) ? 0 : 1,
     stdout: formatCheckTable(rows),

@@ -5,8 +5,10 @@ import { parseArgs } from 'node:util';
 import { lessonReport } from '../lessons/report.js';
 import { duration } from '../lessons/report-formats.js';
 import { scoreLesson } from '../lessons/score.js';
-import { progressExport, readProgressExport } from '../progress/export-file.js';
+import { packMismatch, progressExport, readProgressExport } from '../progress/export-file.js';
 import { mergeProgress, type LessonMerge, type Why } from '../progress/merge.js';
+import type { Course } from '../lessons/pack.js';
+import { resolveCourse } from './course.js';
 import { parseJsonText } from './json-text.js';
 import {
   columns,
@@ -14,32 +16,37 @@ import {
   lessonCount,
   noticesOf,
   openStore,
+  openStores,
   readLearnerData,
+  type DataFlags,
 } from './learner-data.js';
-import { builtInLessonsDir, readLessonFolder } from './lesson-files.js';
 import { writeOutputFile } from './output-file.js';
 import type { CommandOutput } from './simulate.js';
 
 export const PROGRESS_HELP = `Usage: iam-tutor progress [--json] [--lessons DIR] [--data-dir DIR]
-       iam-tutor progress export FILE [--data-dir DIR]
+       iam-tutor progress export FILE [--lessons DIR] [--data-dir DIR]
        iam-tutor progress import FILE [--lessons DIR] [--data-dir DIR]
        iam-tutor reset LESSON | --all [--yes]
 
 progress  Each lesson's status, step, score (with its breakdown in --json), tasks passed, hints
           used, time spent and first and last activity.
 export    Write your progress to FILE (- for stdout), to import on another machine
-          ("format": "iam-tutor-progress", with the progress format's "version").
+          ("format": "iam-tutor-progress", with the progress format's "version"). With
+          --lessons DIR (or $IAM_TUTOR_LESSONS), the lesson pack's own progress, and the file
+          names the pack ("pack": {"id", "title"}).
 import    Merge the progress of FILE (- for stdin) into yours. Per lesson the better record
           stays: a completed one over one not completed, then the higher score (scored with the
           lessons of --lessons DIR, the built-in course by default), then the more recently
           worked on, then yours; a task passed in either stays passed. Time spent is the
           larger of the two, not their sum (the same time is usually in both). A file of a newer
-          iam-tutor, or one that is not a valid export, is refused whole (exit 2) and your
-          progress is left as it was.
-reset     Forget a lesson's progress (or every lesson's with --all). Asks first on a terminal;
-          --yes skips the question (needed when there is no terminal to ask on).
+          iam-tutor, one that is not a valid export, or one of another pack (or of the built-in
+          course into a pack) is refused whole (exit 2) and your progress is left as it was.
+reset     Forget a lesson's progress (or every lesson's with --all; with a lesson pack, every
+          lesson's of the pack). Asks first on a terminal; --yes skips the question (needed
+          when there is no terminal to ask on).
 
-The progress lives in iam-tutor's config folder, or in --data-dir DIR (or $IAM_TUTOR_HOME).
+The progress lives in iam-tutor's config folder, or in --data-dir DIR (or $IAM_TUTOR_HOME). A
+lesson pack's progress is kept apart from the built-in course's and from other packs'.
 `;
 
 /** Reads a file (- for stdin) for the command; the shell supplies it. */
@@ -65,9 +72,9 @@ export function progressCommand(args: string[], readInput: ReadInput): CommandOu
     return fail(`progress takes no arguments, got: ${positionals.join(' ')}`);
   const data = readLearnerData(values);
   if (!data.ok) return fail(data.message);
-  const { records, notices: stderr } = data;
-  const entries = data.lessons.flatMap((e) =>
-    e.ok ? [lessonReport(e.lesson, records[e.lesson.id])] : [],
+  const { notices: stderr } = data;
+  const entries = data.lessons.flatMap(({ entry, record }) =>
+    entry.ok ? [lessonReport(entry.lesson, record)] : [],
   );
   if (values.json) return { exitCode: 0, stdout: `${JSON.stringify(entries, null, 2)}\n`, stderr };
   const rows = entries.map((e) => [
@@ -98,26 +105,37 @@ function oneFile(
   return { file };
 }
 
+/** The course's own progress (a pack's, not the built-in course it may show too) and its store. */
+function ownStore(flags: DataFlags, course: Course) {
+  return openStore(flags, course.sections[0]?.progress ?? '');
+}
+
+/** ` of the lesson pack "Title"`, or nothing for the built-in course. */
+const ofPack = (course: Course) =>
+  course.pack === undefined ? '' : ` of the lesson pack "${course.pack.title}"`;
+
 function exportCommand(args: string[]): CommandOutput {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, 'data-dir': DATA_OPTIONS['data-dir'] },
+    options: { help: { type: 'boolean', short: 'h' }, ...DATA_OPTIONS },
   });
   if (values.help) return { exitCode: 0, stdout: PROGRESS_HELP, stderr: '' };
   const parsed = oneFile('export', positionals);
   if ('error' in parsed) return fail(parsed.error);
-  const store = openStore(values);
+  const read = resolveCourse(values);
+  if (!read.ok) return fail(read.message);
+  const store = ownStore(values, read.course);
   const progress = store.read();
   const stderr = noticesOf(store);
-  const text = `${JSON.stringify(progressExport(progress), null, 2)}\n`;
+  const text = `${JSON.stringify(progressExport(progress, read.course.pack), null, 2)}\n`;
   if (parsed.file === '-') return { exitCode: 0, stdout: text, stderr };
   const failed = writeOutputFile(parsed.file, text);
   if (failed !== undefined) return fail(failed);
   const count = Object.keys(progress.lessons).length;
   return {
     exitCode: 0,
-    stdout: `Exported the progress of ${lessonCount(count)} to ${parsed.file}.\n`,
+    stdout: `Exported the progress of ${lessonCount(count)}${ofPack(read.course)} to ${parsed.file}.\n`,
     stderr,
   };
 }
@@ -184,10 +202,13 @@ function importCommand(args: string[], readInput: ReadInput): CommandOutput {
     const what = read.at === undefined ? read.message : `${read.at}: ${read.message}`;
     return fail(`cannot import ${place}: ${what}`);
   }
-  const folder = readLessonFolder(values.lessons ?? builtInLessonsDir());
-  if (!folder.ok) return fail(folder.message);
-  const lessons = new Map(folder.lessons.flatMap((e) => (e.ok ? [[e.lesson.id, e.lesson]] : [])));
-  const store = openStore(values);
+  const course = resolveCourse(values);
+  if (!course.ok) return fail(course.message);
+  const mismatch = packMismatch(read.pack, course.course.pack);
+  if (mismatch !== undefined) return fail(`cannot import ${source}: ${mismatch}`);
+  const own = course.course.sections[0]?.lessons ?? [];
+  const lessons = new Map(own.flatMap((e) => (e.ok ? [[e.lesson.id, e.lesson]] : [])));
+  const store = ownStore(values, course.course);
   let merges: LessonMerge[] = [];
   store.updateAll((own) => {
     const merged = mergeProgress(own, read.progress.lessons, (id, state) => {
@@ -229,12 +250,21 @@ export async function resetCommand(
   if (extra.length > 0) return fail(`reset takes one LESSON, got also: ${extra.join(' ')}`);
   if ((lessonId === undefined) === (values.all !== true))
     return fail('reset needs a LESSON, or --all');
-  const store = openStore(values);
-  if (lessonId !== undefined && store.lesson(lessonId) === undefined) {
+  const read = resolveCourse(values);
+  if (!read.ok) return fail(read.message);
+  // A lesson's progress is in its section's store (a pack's, or the built-in course it shows).
+  const stores = [...openStores(values, read.course).values()];
+  const store =
+    lessonId === undefined
+      ? stores[0]
+      : stores.find((candidate) => candidate.lesson(lessonId) !== undefined);
+  if (store === undefined) {
     return { exitCode: 0, stdout: `Nothing to reset: ${lessonId} has no progress.\n`, stderr: '' };
   }
   const what =
-    lessonId === undefined ? 'the progress of every lesson' : `the progress of ${lessonId}`;
+    lessonId === undefined
+      ? `the progress of every lesson${ofPack(read.course)}`
+      : `the progress of ${lessonId}`;
   if (values.yes !== true) {
     if (!confirm) return fail(`not resetting ${what} without a terminal to ask on: add --yes`);
     if (!(await confirm(`Forget ${what}? [y/N] `)))

@@ -19,7 +19,8 @@ passed, hints used, time spent, first and last activity, and a total.
                    html: one self-contained file to open in a browser, light or dark
                    Default: the --out file's extension (.md, .json, .html), else markdown.
   --out FILE       write the report to FILE instead of printing it
-  --lessons DIR    the lessons of DIR instead of the built-in course
+  --lessons DIR    the lesson pack of DIR (or $IAM_TUTOR_LESSONS) instead of the built-in course:
+                   its own lessons and progress, and the report names the pack
   --data-dir DIR   the progress kept in DIR (or $IAM_TUTOR_HOME), not in iam-tutor's config folder
 `;
 
@@ -62,10 +63,12 @@ export function reportCommand(args: string[]): CommandOutput {
   }
   const data = readLearnerData(values);
   if (!data.ok) return fail(data.message);
-  const lessons = data.lessons.flatMap((e) =>
-    e.ok ? [{ lesson: e.lesson, record: data.records[e.lesson.id] }] : [],
+  // A pack's report is of its own lessons, not of the built-in course it may show too.
+  const [own] = data.sections;
+  const lessons = (own?.section.lessons ?? []).flatMap((e) =>
+    e.ok ? [{ lesson: e.lesson, record: own?.records[e.lesson.id] }] : [],
   );
-  const text = formatReport(buildReport(lessons, new Date()), format);
+  const text = formatReport(buildReport(lessons, new Date(), data.course.pack), format);
   if (values.out === undefined) return { exitCode: 0, stdout: text, stderr: data.notices };
   const failed = writeOutputFile(values.out, text);
   if (failed !== undefined) return fail(failed);

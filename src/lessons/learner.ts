@@ -4,6 +4,7 @@
 // grading stays deterministic. Without a seed, the worlds are the ones the lessons were written in.
 import { accountsFor, relabelDeep, type SandboxAccounts } from '../console/sandbox-accounts.js';
 import type { LoadedLesson } from './load.js';
+import type { Course } from './pack.js';
 import type { Lesson } from './schema.js';
 
 export interface Learner {
@@ -27,6 +28,17 @@ export function lessonsFor(lessons: readonly LoadedLesson[], learner: Learner): 
   return lessons.map((loaded) =>
     loaded.ok ? { ...loaded, lesson: lessonFor(loaded.lesson, learner) } : loaded,
   );
+}
+
+/** Every lesson of every section of the course, as this learner sees it. */
+export function courseFor(course: Course, learner: Learner): Course {
+  return {
+    ...course,
+    sections: course.sections.map((section) => ({
+      ...section,
+      lessons: lessonsFor(section.lessons, learner),
+    })),
+  };
 }
 
 /** A seed is something a learner can type (their login, a repository's name): one short line. */

@@ -1,52 +1,22 @@
 // Reading lesson files: YAML with positions, checked against the schema and then against the
 // rules a schema cannot say (unique step ids, references between fields). Every error names the
 // file, line and column, the field, and what was expected; one bad file does not stop the others.
-import { isCollection, LineCounter, parseDocument, type Document } from 'yaml';
-import type * as z from 'zod/mini';
 import { parseInspection } from '../console/inspect.js';
 import { lessonSchema, type Lesson } from './schema.js';
+import { readYamlFile, type LessonError, type LessonFile, type Path } from './yaml-file.js';
 
-export interface LessonFile {
-  /** The path shown in messages, e.g. `lessons/02-admin-access.yaml`. */
-  path: string;
-  text: string;
-}
-
-export interface LessonError {
-  path: string;
-  line: number;
-  column: number;
-  /** The field, as `steps[2].options`; empty for the whole file. */
-  field: string;
-  message: string;
-}
+export {
+  formatLessonError,
+  MAX_LESSON_BYTES,
+  type LessonError,
+  type LessonFile,
+} from './yaml-file.js';
 
 export type LoadedLesson =
   { ok: true; path: string; lesson: Lesson } | { ok: false; path: string; error: LessonError };
 
-type Path = readonly (string | number)[];
-
-/** A lesson file is a few KB; a file this large is not one, and parsing it would only stall. */
-export const MAX_LESSON_BYTES = 512 * 1024;
-
 /** `NN-slug.yaml`: the number orders the course, the slug is the lesson's id. */
-const FILE_NAME = /(?:^|\/)(\d+)-([a-z0-9-]+)\.ya?ml$/;
-
-export function fieldName(path: Path): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
-    .join('');
-}
-
-/** Where a field is written: the deepest node of the path that exists (a missing key: its map). */
-function positionOf(doc: Document, lines: LineCounter, path: Path): { line: number; col: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    if (range) return lines.linePos(range[0]);
-  }
-  return { line: 1, col: 1 };
-}
+export const FILE_NAME = /(?:^|\/)(\d+)-([a-z0-9-]+)\.ya?ml$/;
 
 class LessonProblem extends Error {
   constructor(
@@ -121,17 +91,6 @@ function checkReferences(lesson: Lesson): void {
   });
 }
 
-/** A schema issue as a path and a message; an unknown field is reported where it is written. */
-function described(issue: z.core.$ZodIssue | undefined): [Path, string] {
-  if (!issue) return [[], 'not a lesson'];
-  const path = issue.path as Path;
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return [[...path, key], `unknown field "${key}" (a misspelling?)`];
-  }
-  return [path, issue.message];
-}
-
 interface ReadLesson {
   loaded: LoadedLesson;
   /** The error at a field of this file, at the position where it is written. */
@@ -139,68 +98,31 @@ interface ReadLesson {
 }
 
 function readLesson(file: LessonFile): ReadLesson {
-  const lines = new LineCounter();
-  const fail = (line: number, column: number, field: string, message: string): LoadedLesson => ({
+  const { read, errorAt: at } = readYamlFile(
+    file,
+    lessonSchema,
+    'expected a lesson: a map with id, title, summary, scenario, minutes and steps',
+  );
+  const errorAt = (path: Path, message: string): LoadedLesson => ({
     ok: false,
     path: file.path,
-    error: { path: file.path, line, column, field, message },
+    error: at(path, message),
   });
-  const whole = (message: string) => ({
-    loaded: fail(1, 1, '', message),
-    errorAt: () => fail(1, 1, '', message),
-  });
-  if (file.text.length > MAX_LESSON_BYTES)
-    return whole(`a lesson file may hold at most ${MAX_LESSON_BYTES / 1024} KB`);
-  const doc = parseDocument(file.text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
-  const errorAt = (path: Path, message: string) => {
-    const { line, col } = positionOf(doc, lines, path);
-    return fail(line, col, fieldName(path), message);
-  };
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const { line, col } = lines.linePos(syntax.pos[0]);
-    return {
-      loaded: fail(line, col, '', `not valid YAML: ${syntax.message.split('\n')[0] ?? ''}`),
-      errorAt,
-    };
-  }
-  if (!isCollection(doc.contents))
-    return whole('expected a lesson: a map with id, title, summary, scenario, minutes and steps');
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    // An alias to no anchor (`*name`), or an alias bomb: the parser reports these only here.
-    const message = error instanceof Error ? error.message : String(error);
-    return { loaded: fail(1, 1, '', `not valid YAML: ${message}`), errorAt };
-  }
-  const parsed = lessonSchema.safeParse(value);
-  if (!parsed.success) {
-    // A misspelt field also leaves the right one missing: naming the misspelling helps more.
-    const { issues } = parsed.error;
-    const [path, message] = described(
-      issues.find((issue) => issue.code === 'unrecognized_keys') ?? issues[0],
-    );
-    return { loaded: errorAt(path, message), errorAt };
-  }
+  if (!read.ok) return { loaded: { ok: false, path: file.path, error: read.error }, errorAt };
   const name = FILE_NAME.exec(file.path);
-  if (name && name[2] !== parsed.data.id)
+  if (name && name[2] !== read.value.id)
     return {
       loaded: errorAt(['id'], `expected "${name[2] ?? ''}", the name of the file after its number`),
       errorAt,
     };
   try {
-    checkReferences(parsed.data);
+    checkReferences(read.value);
   } catch (error) {
     if (error instanceof LessonProblem)
       return { loaded: errorAt(error.path, error.message), errorAt };
     throw error;
   }
-  return { loaded: { ok: true, path: file.path, lesson: parsed.data }, errorAt };
+  return { loaded: { ok: true, path: file.path, lesson: read.value }, errorAt };
 }
 
 /** Reads one lesson file; never throws. */
@@ -255,10 +177,4 @@ export function loadLessons(files: readonly LessonFile[], known?: KnownLesson): 
           `expected the id of another lesson of this folder, not "${prerequisites[missing] ?? ''}"`,
         );
   });
-}
-
-/** `file:line:column: field: message`, as compilers print it. */
-export function formatLessonError(error: LessonError): string {
-  const field = error.field ? `${error.field}: ` : '';
-  return `${error.path}:${error.line}:${error.column}: ${field}${error.message}`;
 }

@@ -52,8 +52,10 @@ interface Table {
 }
 
 function summary(report: Report): string {
-  const { total } = report;
+  const { total, pack } = report;
+  const id = pack?.id === undefined ? '' : ` (id ${pack.id})`;
   return (
+    (pack === null ? '' : `Lesson pack: ${pack.title}${id}. `) +
     `Generated ${when(report.generatedAt)} UTC. ${total.completed} of ${total.lessons} lessons ` +
     `completed, ${total.inProgress} in progress; course score ${total.score}/100 (the mean of the ` +
     `lessons' scores, a lesson not started counting 0).`

@@ -2,6 +2,7 @@
 // lesson's line of it, which `iam-tutor progress` prints too: status, step, score and its
 // breakdown, tasks passed, hints used, time spent, first and last activity; and a total.
 import { lessonStatus, type LessonRecord, type LessonStatus } from '../progress/progress.js';
+import type { PackName } from './pack.js';
 import type { Lesson, TaskStep } from './schema.js';
 import { scoreLesson, type ScoreBreakdown } from './score.js';
 
@@ -44,6 +45,8 @@ export interface ReportTotal {
 export interface Report {
   /** ISO 8601. */
   generatedAt: string;
+  /** The lesson pack reported on (its `id` absent when it has none); null for the built-in course. */
+  pack: PackName | null;
   lessons: LessonReport[];
   total: ReportTotal;
 }
@@ -86,6 +89,7 @@ function extreme(times: (string | null)[], pick: (a: number, b: number) => boole
 export function buildReport(
   lessons: readonly { lesson: Lesson; record: LessonRecord | undefined }[],
   generatedAt: Date,
+  pack?: PackName,
 ): Report {
   const lines = lessons.map(({ lesson, record }) => lessonReport(lesson, record));
   const sum = (key: 'tasksPassed' | 'tasks' | 'hintsUsed' | 'hints' | 'secondsSpent') =>
@@ -93,6 +97,7 @@ export function buildReport(
   const scores = lines.reduce((total, line) => total + (line.score ?? 0), 0);
   return {
     generatedAt: generatedAt.toISOString(),
+    pack: pack ?? null,
     lessons: lines,
     total: {
       lessons: lines.length,

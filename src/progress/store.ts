@@ -28,9 +28,17 @@ import { ProgressStoreError } from './store-error.js';
 export interface StoreOptions {
   /** `--data-dir` or `IAM_TUTOR_HOME`; conf's config folder for iam-tutor when absent. */
   dataDir?: string;
+  /**
+   * The file's name without `.json`: `progress` (the built-in course's) when absent; a lesson
+   * pack's progress has a file of its own.
+   */
+  name?: string;
   /** For the backup's name; the shell passes the real clock. */
   now: () => Date;
 }
+
+/** The name of the built-in course's progress file. */
+export const BUILT_IN_PROGRESS = 'progress';
 
 /** How long a writer waits for a live one's lock before giving up with a message. */
 const LOCK_WAIT_MS = 5000;
@@ -83,7 +91,7 @@ export class ProgressStore {
     const where =
       options.dataDir === undefined
         ? "in iam-tutor's config folder"
-        : join(options.dataDir, 'progress.json');
+        : join(options.dataDir, `${options.name ?? BUILT_IN_PROGRESS}.json`);
     this.#conf = onDisk(`use the progress file ${where}`, () => this.#open(options));
     this.read();
   }
@@ -96,7 +104,7 @@ export class ProgressStore {
     return new Conf<Record<string, unknown>>({
       projectName: 'iam-tutor',
       projectSuffix: '',
-      configName: 'progress',
+      configName: options.name ?? BUILT_IN_PROGRESS,
       ...(options.dataDir === undefined ? {} : { cwd: options.dataDir }),
       // conf throws on a file that is not JSON when it opens it; read() moves such a file aside.
       deserialize: (text: string): Record<string, unknown> => {

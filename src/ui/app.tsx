@@ -5,6 +5,7 @@ import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleSession } from '../console/session.js';
 import type { LoadedLesson } from '../lessons/load.js';
+import type { Course } from '../lessons/pack.js';
 import type { Lesson } from '../lessons/schema.js';
 import type { ProgressStore } from '../progress/store.js';
 import { Home, type HomeChoice } from './home.js';
@@ -17,19 +18,20 @@ export const MIN_ROWS = 16;
 
 type Screen =
   | { kind: 'home' }
-  | { kind: 'lesson'; lesson: Lesson }
+  | { kind: 'lesson'; lesson: Lesson; progress: string }
   | { kind: 'sandbox'; session: ConsoleSession };
 
 export interface AppProps {
-  lessons: readonly LoadedLesson[];
-  store: ProgressStore;
+  course: Course;
+  /** The store of each section's progress, by its name (`progress` of the course's sections). */
+  stores: ReadonlyMap<string, ProgressStore>;
   newSandbox: () => ConsoleSession;
   notices: readonly string[];
   /** Ctrl+C: the shell exits with 130, as a shell reports an interrupt. */
   onInterrupt: () => void;
 }
 
-/** The lesson after `lesson` in the course's order, if any. */
+/** The lesson after `lesson` in its section's order, if any. */
 function nextLesson(lessons: readonly LoadedLesson[], lesson: Lesson): Lesson | undefined {
   const loaded = lessons.flatMap((entry) => (entry.ok ? [entry.lesson] : []));
   return loaded[loaded.findIndex((l) => l.id === lesson.id) + 1];
@@ -72,14 +74,24 @@ function useWindowSize() {
   return size;
 }
 
-export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppProps) {
+export function App({ course, stores, newSandbox, notices, onInterrupt }: AppProps) {
   const { exit } = useApp();
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const sandbox = useRef<ConsoleSession | undefined>(undefined);
   const [message, setMessage] = useState(notices.join('\n'));
   const { columns, rows } = useWindowSize();
-  // Read from the file each time Home opens (another instance may have saved), not on every key.
-  const records = useMemo(() => store.read().lessons, [store, screen]);
+  // Read from the files each time Home opens (another instance may have saved), not on every key.
+  const sections = useMemo(
+    () =>
+      course.sections.map((section) => ({
+        ...section,
+        records: stores.get(section.progress)?.read().lessons ?? {},
+      })),
+    [course, stores, screen],
+  );
+  const lessonScreen = screen.kind === 'lesson' ? screen : undefined;
+  const store = lessonScreen && stores.get(lessonScreen.progress);
+  const section = course.sections.find((s) => s.progress === lessonScreen?.progress);
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
       onInterrupt();
@@ -93,13 +105,14 @@ export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppPro
   const choose = (choice: HomeChoice) => {
     setMessage('');
     if (choice.kind === 'quit') exit();
+    else if (choice.kind === 'heading') return;
     else if (choice.kind === 'broken')
       setMessage(`This lesson file does not load: ${choice.reason}`);
     else if (choice.kind === 'sandbox') {
       // The same sandbox all session long: what was made in it is there on coming back.
       sandbox.current ??= newSandbox();
       setScreen({ kind: 'sandbox', session: sandbox.current });
-    } else setScreen({ kind: 'lesson', lesson: choice.lesson });
+    } else setScreen({ kind: 'lesson', lesson: choice.lesson, progress: choice.progress });
   };
   return (
     <>
@@ -113,12 +126,17 @@ export function App({ lessons, store, newSandbox, notices, onInterrupt }: AppPro
           output, the answers, the cursor) for when the window is big enough again. */}
       <Box flexDirection="column" width={columns} display={tooSmall ? 'none' : 'flex'}>
         {screen.kind === 'home' ? (
-          <Home lessons={lessons} records={records} onChoose={choose} />
+          <Home
+            title={course.title}
+            description={course.description}
+            sections={sections}
+            onChoose={choose}
+          />
         ) : null}
-        {screen.kind === 'lesson' ? (
+        {lessonScreen && store && section ? (
           <LessonView
-            lesson={screen.lesson}
-            next={nextLesson(lessons, screen.lesson)?.title}
+            lesson={lessonScreen.lesson}
+            next={nextLesson(section.lessons, lessonScreen.lesson)?.title}
             store={store}
             onLeave={home}
             rows={rows - 2}

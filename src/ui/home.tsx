@@ -1,5 +1,7 @@
-// Home: "Continue where you left off" first, the lessons in order with a status mark, minutes and
-// score, a broken lesson with its reason, the sandbox, and the overall progress.
+// Home: the course's (or the lesson pack's) title and description, "Continue where you left off"
+// first, the lessons in order with a status mark, minutes and score, a broken lesson with its
+// reason, the built-in course under its heading when a pack shows it too, the sandbox, and the
+// overall progress. Each section's records are its own progress.
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import SelectInput from 'ink-select-input';
@@ -11,10 +13,19 @@ import { HOME_KEYS, KeysHelp } from './keys-help.js';
 import { printable } from './printable.js';
 
 export type HomeChoice =
-  | { kind: 'lesson'; lesson: Lesson }
+  | { kind: 'lesson'; lesson: Lesson; progress: string }
   | { kind: 'sandbox' }
   | { kind: 'broken'; reason: string }
+  | { kind: 'heading' }
   | { kind: 'quit' };
+
+/** A section of the course (see lessons/pack.ts) with the learner's records of its lessons. */
+export interface HomeSection {
+  title: string;
+  progress: string;
+  lessons: readonly LoadedLesson[];
+  records: Readonly<Record<string, LessonRecord>>;
+}
 
 const MARKS: Record<LessonStatus, string> = {
   completed: '✓',
@@ -23,12 +34,14 @@ const MARKS: Record<LessonStatus, string> = {
 };
 
 export function Home({
-  lessons,
-  records,
+  title,
+  description,
+  sections,
   onChoose,
 }: {
-  lessons: readonly LoadedLesson[];
-  records: Readonly<Record<string, LessonRecord>>;
+  title: string;
+  description: string | undefined;
+  sections: readonly HomeSection[];
   onChoose: (choice: HomeChoice) => void;
 }) {
   const [help, setHelp] = useState(false);
@@ -36,19 +49,23 @@ export function Home({
     if (input === '?') setHelp((shown) => !shown);
     else if (key.escape) setHelp(false);
   });
-  const loaded = lessons.flatMap((entry) => (entry.ok ? [entry.lesson] : []));
-  const completed = loaded.filter(
-    (lesson) => lessonStatus(records[lesson.id]) === 'completed',
-  ).length;
-  const latest = (list: Lesson[]) =>
+  const loaded = sections.flatMap(({ lessons, records, progress }) =>
+    lessons.flatMap((entry) =>
+      entry.ok ? [{ lesson: entry.lesson, record: records[entry.lesson.id], progress }] : [],
+    ),
+  );
+  type Shown = (typeof loaded)[number];
+  const status = (shown: Shown) => lessonStatus(shown.record);
+  const completed = loaded.filter((shown) => status(shown) === 'completed').length;
+  const latest = (list: Shown[]) =>
     [...list].sort((a, b) =>
-      (records[b.id]?.lastActivity ?? '').localeCompare(records[a.id]?.lastActivity ?? ''),
+      (b.record?.lastActivity ?? '').localeCompare(a.record?.lastActivity ?? ''),
     )[0];
-  const resume = latest(loaded.filter((l) => lessonStatus(records[l.id]) === 'in-progress'));
-  const notStarted = (lesson: Lesson) => lessonStatus(records[lesson.id]) === 'not-started';
+  const resume = latest(loaded.filter((shown) => status(shown) === 'in-progress'));
+  const notStarted = (shown: Shown) => status(shown) === 'not-started';
   // With nothing in progress, once a lesson is done, the next one not done comes first: after
   // the lesson finished last (as its end screen said), else from the start.
-  const finished = latest(loaded.filter((l) => lessonStatus(records[l.id]) === 'completed'));
+  const finished = latest(loaded.filter((shown) => status(shown) === 'completed'));
   const upNext =
     resume === undefined && finished !== undefined
       ? (loaded.slice(loaded.indexOf(finished) + 1).find(notStarted) ?? loaded.find(notStarted))
@@ -57,35 +74,45 @@ export function Home({
   if (resume)
     items.push({
       key: 'continue',
-      label: `Continue: ${printable(resume.title)}`,
-      value: { kind: 'lesson', lesson: resume },
+      label: `Continue: ${printable(resume.lesson.title)}`,
+      value: { kind: 'lesson', lesson: resume.lesson, progress: resume.progress },
     });
   else if (upNext)
     items.push({
       key: 'next',
-      label: `Next: ${printable(upNext.title)}`,
-      value: { kind: 'lesson', lesson: upNext },
+      label: `Next: ${printable(upNext.lesson.title)}`,
+      value: { kind: 'lesson', lesson: upNext.lesson, progress: upNext.progress },
     });
-  lessons.forEach((entry, i) => {
-    if (!entry.ok) {
-      const reason = `${entry.error.path}:${entry.error.line}: ${entry.error.message}`;
+  sections.forEach(({ lessons, records, progress, title: heading }, s) => {
+    if (s > 0)
       items.push({
-        key: entry.path,
-        label: `✗ ${printable(entry.path)} (broken)`,
-        value: { kind: 'broken', reason },
+        key: `${progress}:`,
+        label: `— ${printable(heading)} —`,
+        value: { kind: 'heading' },
       });
-      return;
-    }
-    const { lesson } = entry;
-    const record = records[lesson.id];
-    const status = lessonStatus(record);
-    // A score shows once the lesson is done: midway, 0/100 would read as a failing grade.
-    const score =
-      status === 'completed' && record ? `  ${scoreLesson(lesson, record.state).score}/100` : '';
-    items.push({
-      key: lesson.id,
-      label: `${MARKS[status]} ${i + 1}. ${printable(lesson.title)}  (${lesson.minutes} min)${score}`,
-      value: { kind: 'lesson', lesson },
+    lessons.forEach((entry, i) => {
+      if (!entry.ok) {
+        const reason = `${entry.error.path}:${entry.error.line}: ${entry.error.message}`;
+        items.push({
+          key: entry.path,
+          label: `✗ ${printable(entry.path)} (broken)`,
+          value: { kind: 'broken', reason },
+        });
+        return;
+      }
+      const { lesson } = entry;
+      const record = records[lesson.id];
+      const mark = MARKS[lessonStatus(record)];
+      // A score shows once the lesson is done: midway, 0/100 would read as a failing grade.
+      const score =
+        lessonStatus(record) === 'completed' && record
+          ? `  ${scoreLesson(lesson, record.state).score}/100`
+          : '';
+      items.push({
+        key: `${progress}:${lesson.id}`,
+        label: `${mark} ${i + 1}. ${printable(lesson.title)}  (${lesson.minutes} min)${score}`,
+        value: { kind: 'lesson', lesson, progress },
+      });
     });
   });
   items.push({
@@ -96,7 +123,8 @@ export function Home({
   items.push({ key: 'quit', label: 'Quit', value: { kind: 'quit' } });
   return (
     <Box flexDirection="column">
-      <Text bold>iam-tutor: IAM users and roles, by doing</Text>
+      <Text bold>{printable(title)}</Text>
+      {description === undefined ? null : <Text>{printable(description)}</Text>}
       <Text dimColor>
         {loaded.length === 0
           ? 'No lessons found.'

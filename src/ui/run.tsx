@@ -2,7 +2,7 @@
 import { render } from 'ink';
 import type { ConsoleSession } from '../console/session.js';
 import type { Learner } from '../lessons/learner.js';
-import type { LoadedLesson } from '../lessons/load.js';
+import type { Course } from '../lessons/pack.js';
 import type { ProgressStore } from '../progress/store.js';
 import { App } from './app.js';
 import { EditorContext } from './editor-context.js';
@@ -10,8 +10,9 @@ import { LearnerContext } from './learner-context.js';
 import { terminalEditor } from './terminal-editor.js';
 
 export interface TutorialOptions {
-  lessons: readonly LoadedLesson[];
-  store: ProgressStore;
+  course: Course;
+  /** The store of each section's progress, by its name. */
+  stores: ReadonlyMap<string, ProgressStore>;
   newSandbox: () => ConsoleSession;
   /** Whose worlds the steps start in (the lessons are already in this learner's accounts). */
   learner: Learner;
@@ -20,8 +21,8 @@ export interface TutorialOptions {
 }
 
 export async function runTutorial({
-  lessons,
-  store,
+  course,
+  stores,
   newSandbox,
   learner,
   plain,
@@ -31,10 +32,10 @@ export async function runTutorial({
     <EditorContext.Provider value={terminalEditor(process.stdin, process.stdout, process.env)}>
       <LearnerContext.Provider value={learner}>
         <App
-          lessons={lessons}
-          store={store}
+          course={course}
+          stores={stores}
           newSandbox={newSandbox}
-          notices={store.notices}
+          notices={[...stores.values()].flatMap((store) => store.notices)}
           onInterrupt={() => {
             ended.interrupted = true;
           }}

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resetCommand } from '../../src/commands/progress.js';
-import { ProgressStore } from '../../src/progress/store.js';
-import { dataDir, emptyDataDir, LESSONS } from './learner-data.js';
+import { dataDir, emptyDataDir, LESSONS, packStore, PROGRESS_FILE } from './learner-data.js';
 import { runCli } from './run-cli.js';
 
 describe('iam-tutor list', () => {
@@ -23,6 +22,7 @@ describe('iam-tutor list', () => {
         tasks: 1,
         status: 'in-progress',
         score: 67,
+        section: 'good',
       },
     ]);
     expect(runCli(['list', ...LESSONS, '--data-dir', dir]).stdout).toMatch(
@@ -53,11 +53,11 @@ describe('iam-tutor list', () => {
 
   it('tells the learner when their progress file was damaged, and goes on', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iam-tutor-data-'));
-    writeFileSync(join(dir, 'progress.json'), '{"formatVersion": 1, "less');
+    writeFileSync(join(dir, PROGRESS_FILE), '{"formatVersion": 1, "less');
     const run = runCli(['list', ...LESSONS, '--data-dir', dir]);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(
-      /^iam-tutor: Your progress file could not be read \(it is not valid JSON\)\. It was moved to .*progress\.json\..*\.bak/,
+      /^iam-tutor: Your progress file could not be read \(it is not valid JSON\)\. It was moved to .*progress\.folder\.[0-9a-f]{16}\.json\..*\.bak/,
     );
     expect(run.stdout).toContain('not-started');
   });
@@ -95,17 +95,18 @@ describe('iam-tutor progress', () => {
 describe('iam-tutor progress export and import', () => {
   const progressOf = (dir: string) =>
     runCli(['progress', ...LESSONS, '--data-dir', dir, '--json']).stdout;
-  const exportOf = (dir: string) => runCli(['progress', 'export', '-', '--data-dir', dir]).stdout;
-  const progressFile = (dir: string) => readFileSync(join(dir, 'progress.json'), 'utf8');
+  const exportOf = (dir: string) =>
+    runCli(['progress', 'export', '-', ...LESSONS, '--data-dir', dir]).stdout;
+  const progressFile = (dir: string) => readFileSync(join(dir, PROGRESS_FILE), 'utf8');
   const importInto = (dir: string, file: string, input?: string) =>
     runCli(['progress', 'import', file, ...LESSONS, '--data-dir', dir], input);
 
   it('moves progress to another machine: the same progress after export and import', () => {
     const from = dataDir();
     const file = join(emptyDataDir(), 'alice.json');
-    expect(runCli(['progress', 'export', file, '--data-dir', from])).toEqual({
+    expect(runCli(['progress', 'export', file, ...LESSONS, '--data-dir', from])).toEqual({
       status: 0,
-      stdout: `Exported the progress of 1 lesson to ${file}.\n`,
+      stdout: `Exported the progress of 1 lesson of the lesson pack "good" to ${file}.\n`,
       stderr: '',
     });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
@@ -116,7 +117,7 @@ describe('iam-tutor progress export and import', () => {
     const to = emptyDataDir();
     expect(importInto(to, file)).toEqual({
       status: 0,
-      stdout: `Imported ${file} into ${join(to, 'progress.json')}: 1 lesson\n  app-on-ec2  added\n`,
+      stdout: `Imported ${file} into ${join(to, PROGRESS_FILE)}: 1 lesson\n  app-on-ec2  added\n`,
       stderr: '',
     });
     expect(progressOf(to)).toBe(progressOf(from));
@@ -220,14 +221,14 @@ describe('iam-tutor progress export and import', () => {
       if (typeof reason === 'string') expect(run.stderr).toBe(`${prefix}${reason}\n`);
       else expect(run.stderr.slice(prefix.length)).toMatch(reason);
       expect(progressFile(dir)).toBe(before);
-      expect(readdirSync(dir)).toEqual(['progress.json']);
+      expect(readdirSync(dir)).toEqual([PROGRESS_FILE]);
     },
   );
 
   it('merges under the store’s lock: while another iam-tutor holds it, waits, then gives up', () => {
     const dir = dataDir();
     const before = progressFile(dir);
-    const lock = join(dir, 'progress.json.lock');
+    const lock = join(dir, `${PROGRESS_FILE}.lock`);
     writeFileSync(lock, `${process.pid}:the-tutorial`);
     const run = importInto(dir, '-', exportOf(dataDir()));
     expect(run).toEqual({
@@ -256,13 +257,13 @@ describe('iam-tutor progress export and import', () => {
 describe('iam-tutor reset', () => {
   it('forgets a lesson with --yes, and refuses without a terminal to ask on', () => {
     const dir = dataDir();
-    const refused = runCli(['reset', 'app-on-ec2', '--data-dir', dir]);
+    const refused = runCli(['reset', 'app-on-ec2', ...LESSONS, '--data-dir', dir]);
     expect(refused).toMatchObject({
       status: 2,
       stderr:
         'iam-tutor: not resetting the progress of app-on-ec2 without a terminal to ask on: add --yes\n',
     });
-    expect(runCli(['reset', 'app-on-ec2', '--yes', '--data-dir', dir]).stdout).toBe(
+    expect(runCli(['reset', 'app-on-ec2', '--yes', ...LESSONS, '--data-dir', dir]).stdout).toBe(
       'Forgot the progress of app-on-ec2.\n',
     );
     const after = JSON.parse(runCli(['list', ...LESSONS, '--data-dir', dir, '--json']).stdout) as {
@@ -274,18 +275,20 @@ describe('iam-tutor reset', () => {
   it('asks on a terminal, and keeps everything unless told yes', async () => {
     const dir = dataDir();
     const questions: string[] = [];
-    const no = await resetCommand(['--all', '--data-dir', dir], (question) => {
+    const no = await resetCommand(['--all', ...LESSONS, '--data-dir', dir], (question) => {
       questions.push(question);
       return Promise.resolve(false);
     });
-    expect(questions).toEqual(['Forget the progress of every lesson? [y/N] ']);
+    expect(questions).toEqual([
+      'Forget the progress of every lesson of the lesson pack "good"? [y/N] ',
+    ]);
     expect(no).toEqual({ exitCode: 1, stdout: 'Nothing was reset.\n', stderr: '' });
-    expect(
-      new ProgressStore({ dataDir: dir, now: () => new Date() }).lesson('app-on-ec2'),
-    ).toBeDefined();
-    const yes = await resetCommand(['--all', '--data-dir', dir], () => Promise.resolve(true));
+    expect(packStore(dir).lesson('app-on-ec2')).toBeDefined();
+    const yes = await resetCommand(['--all', ...LESSONS, '--data-dir', dir], () =>
+      Promise.resolve(true),
+    );
     expect(yes.exitCode).toBe(0);
-    expect(new ProgressStore({ dataDir: dir, now: () => new Date() }).read().lessons).toEqual({});
+    expect(packStore(dir).read().lessons).toEqual({});
   });
 
   it('needs a lesson or --all', () => {

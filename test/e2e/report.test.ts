@@ -16,7 +16,7 @@ describe('iam-tutor report', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(
-      /^# iam-tutor progress report\n\nGenerated \d{4}-\d\d-\d\d \d\d:\d\d UTC\. 0 of 1 lessons completed, 1 in progress; course score 67\/100/,
+      /^# iam-tutor progress report\n\nLesson pack: good\. Generated \d{4}-\d\d-\d\d \d\d:\d\d UTC\. 0 of 1 lessons completed, 1 in progress; course score 67\/100/,
     );
     expect(run.stdout).toContain(
       '| An application on EC2 | ▸ in progress | 67 | 0/1 | 0/2 | 4 min | 2026-12-01 09:00 | 2026-12-01 09:04 |\n',
@@ -30,6 +30,7 @@ describe('iam-tutor report', () => {
     expect(json).toMatchObject({
       format: 'iam-tutor-report',
       version: 1,
+      pack: { title: 'good' },
       lessons: [
         {
           id: 'app-on-ec2',

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROGRESS_FILE } from './learner-data.js';
 import { Terminal } from './tmux.js';
 
 let terminal: Terminal | undefined;
@@ -75,7 +76,7 @@ describe('the tutorial in a terminal', () => {
 
     await press(t, 'C-c');
     await t.waitForExit();
-    const saved = JSON.parse(readFileSync(join(data, 'progress.json'), 'utf8')) as {
+    const saved = JSON.parse(readFileSync(join(data, PROGRESS_FILE), 'utf8')) as {
       lessons: Record<string, { state: { step: number } }>;
     };
     expect(saved.lessons['app-on-ec2']?.state.step).toBe(3);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { packJsonSchema } from '../../src/lessons/pack.js';
 import { lessonJsonSchema } from '../../src/lessons/schema.js';
 
 const FILE = new URL('../../lessons/lesson.schema.json', import.meta.url);
@@ -50,5 +51,26 @@ describe('lessons/lesson.schema.json', () => {
     expect(schema.properties.scenario?.description).toBe(
       'admin-access, on-prem, ec2, federation, cross-account, or another tag.',
     );
+  });
+});
+
+describe('lessons/pack.schema.json', () => {
+  const PACK_FILE = new URL('../../lessons/pack.schema.json', import.meta.url);
+
+  it('is what the schema generates (regenerate: iam-tutor lessons schema pack > lessons/pack.schema.json)', () => {
+    expect(JSON.parse(readFileSync(PACK_FILE, 'utf8'))).toEqual(packJsonSchema());
+  });
+
+  it('accepts the fixture pack and refuses what the loader refuses (checked with ajv)', () => {
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(packJsonSchema());
+    const pack = parse(
+      readFileSync(new URL('./fixtures/pack/pack.yaml', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(validate(pack)).toBe(true);
+    expect(validate({})).toBe(true);
+    expect(validate({ ...pack, tittle: 'typo' })).toBe(false);
+    expect(validate({ ...pack, builtIn: 'yes' })).toBe(false);
+    expect(validate({ ...pack, id: 'Not A Slug' })).toBe(false);
+    expect(validate({ ...pack, order: 'welcome' })).toBe(false);
   });
 });

@@ -160,6 +160,7 @@ describe('loadLesson', () => {
   it('refuses what is not a lesson at all, and files too large to be one', () => {
     expect(errorOf('just words').message).toMatch(/^expected a lesson/);
     expect(errorOf('').message).toMatch(/^expected a lesson/);
+    expect(errorOf('- id: users-and-roles').message).toMatch(/^expected a lesson: a map/);
     expect(errorOf(`${GOOD}#${'x'.repeat(600 * 1024)}`).message).toBe(
       'a lesson file may hold at most 512 KB',
     );

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { keyboard, settled } from './keys.js';
 import { createSandbox } from '../../src/console/sandbox.js';
 import { loadLessons } from '../../src/lessons/load.js';
-import { ProgressStore } from '../../src/progress/store.js';
 import { COURSE_LEARNER, learnerWithSeed, lessonsFor } from '../../src/lessons/learner.js';
+import { builtInCourse } from '../../src/lessons/pack.js';
+import { BUILT_IN_PROGRESS, ProgressStore } from '../../src/progress/store.js';
 import { App } from '../../src/ui/app.js';
 import { LearnerContext } from '../../src/ui/learner-context.js';
 
@@ -35,8 +36,8 @@ function app(extra: { path: string; text: string }[] = [], learner = COURSE_LEAR
   const rendered = render(
     <LearnerContext.Provider value={learner}>
       <App
-        lessons={lessons}
-        store={store}
+        course={builtInCourse(lessons, BUILT_IN_PROGRESS)}
+        stores={new Map([[BUILT_IN_PROGRESS, store]])}
         notices={[]}
         newSandbox={() => createSandbox('ui', Date.UTC(2026, 0, 12, 9), learner.accounts)}
         onInterrupt={() => interrupts.push(1)}

@@ -7,7 +7,8 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { keyboard } from './keys.js';
 import { createSandbox } from '../../src/console/sandbox.js';
-import { ProgressStore } from '../../src/progress/store.js';
+import { builtInCourse } from '../../src/lessons/pack.js';
+import { BUILT_IN_PROGRESS, ProgressStore } from '../../src/progress/store.js';
 import type { OpenEditor } from '../../src/console/edit-file.js';
 import { App } from '../../src/ui/app.js';
 import { EditorContext } from '../../src/ui/editor-context.js';
@@ -34,8 +35,8 @@ async function sandbox(editor?: OpenEditor) {
   const rendered = render(
     <EditorContext.Provider value={editor}>
       <App
-        lessons={[]}
-        store={store}
+        course={builtInCourse([], BUILT_IN_PROGRESS)}
+        stores={new Map([[BUILT_IN_PROGRESS, store]])}
         notices={[]}
         newSandbox={() => session}
         onInterrupt={() => undefined}
