@@ -11,6 +11,8 @@ export interface ScriptLines {
   lines: string[];
   /** Why the text ends inside a command, when it does (that last command is not in `lines`). */
   unterminated?: string;
+  /** That last, unfinished command's text. */
+  rest?: string;
 }
 
 export function scriptLines(text: string): ScriptLines {
@@ -32,5 +34,5 @@ export function scriptLines(text: string): ScriptLines {
   }
   return pending === undefined || pending.trim() === ''
     ? { lines }
-    : { lines, unterminated: message };
+    : { lines, unterminated: message, rest: pending };
 }

@@ -4,7 +4,14 @@
 // question): it is kept out of the history, shown or not as the CLI shows it, and Esc abandons it.
 import { Box, Text, useInput, useStdout, type Key } from 'ink';
 import { useRef, useState } from 'react';
-import { completedLine, editLine, emptyEditor, submitted, type LineEditor } from './line-editor.js';
+import {
+  completedLine,
+  editLine,
+  emptyEditor,
+  pasted,
+  submitted,
+  type LineEditor,
+} from './line-editor.js';
 import { printable } from './printable.js';
 import { wrappedRows } from './reflow.js';
 
@@ -77,6 +84,10 @@ export function ConsolePane({
         const done = completedLine(line.current, complete(line.current.text));
         line.current = done.editor;
         setChoices(done.choices);
+      } else if (!key.return && /[\r\n]/.test(input)) {
+        const paste = pasted(line.current, input, answer === undefined);
+        line.current = paste.editor;
+        for (const pastedLine of paste.lines) onSubmit(pastedLine);
       } else if (key.return) {
         const text = line.current.text;
         // An answer (a secret key, an MFA code) is not remembered.

@@ -1,5 +1,6 @@
 // The console's input line: typing, moving, deleting, and going through history, as a reducer
 // over key presses so that it is tested without a terminal.
+import { scriptLines } from '../console/script-lines.js';
 
 export interface LineEditor {
   text: string;
@@ -66,7 +67,7 @@ export function editLine(editor: LineEditor, key: KeyPress): LineEditor {
     return editor;
   }
   if (key.meta || key.return || key.input === '') return editor;
-  // A paste arrives as one input: its line breaks (\n, \r\n or \r) become spaces: one command.
+  // A line break left in an input (see pasted) is a space.
   const typed = key.input.replace(/\r\n|\r|\n/g, ' ');
   return at(editor, text.slice(0, cursor) + typed + text.slice(cursor), cursor + typed.length);
 }
@@ -110,5 +111,42 @@ export function completedLine(
   return {
     editor: at(editor, text, text.length),
     choices: grew || candidates.length === 1 ? [] : candidates,
+  };
+}
+
+/** Longer pastes are one line, as typed: joining lines reads the command so far again each time. */
+const MAX_PASTED_LINES = 500;
+
+/**
+ * A paste arrives as one input. With line breaks, it is what a shell makes of it: each command
+ * line (an open quote or a trailing backslash going on to the next) runs in turn, so that a
+ * command copied over several lines from the AWS docs works, and what follows the last break
+ * stays on the line, still to be edited. A command left open at the end stays on the line too,
+ * its line breaks shown as spaces.
+ */
+export function pasted(
+  editor: LineEditor,
+  input: string,
+  remember = true,
+): { editor: LineEditor; lines: string[] } {
+  const text = `${editor.text.slice(0, editor.cursor)}${input}`.replace(/\r\n?/g, '\n');
+  const lastBreak = text.lastIndexOf('\n');
+  if (lastBreak < 0 || text.split('\n').length > MAX_PASTED_LINES) {
+    return { editor: editLine(editor, { input }), lines: [] };
+  }
+  const { lines, rest = '' } = scriptLines(text.slice(0, lastBreak + 1));
+  // Each line run is remembered as if typed (unless it answers a question: it may be a secret).
+  let after = editor;
+  for (const line of lines)
+    after = remember ? submitted({ ...after, text: line }) : emptyEditor(after.history);
+  const open = rest === '' ? '' : `${rest.replace(/\\\n/g, '').replace(/\n/g, ' ')} `;
+  const left = `${open}${text.slice(lastBreak + 1)}`;
+  return {
+    editor: at(
+      emptyEditor(after.history),
+      `${left}${editor.text.slice(editor.cursor)}`,
+      left.length,
+    ),
+    lines,
   };
 }

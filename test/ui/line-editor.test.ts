@@ -5,6 +5,7 @@ import {
   completedLine,
   editLine,
   emptyEditor,
+  pasted,
   submitted,
   type KeyPress,
 } from '../../src/ui/line-editor.js';
@@ -99,5 +100,55 @@ describe('the line editor', () => {
     expect(completedLine(many, [['list-user-tags', 'list-users'], 'list-']).editor.text).toBe(
       'aws iam list-user',
     );
+  });
+});
+
+describe('a paste with line breaks', () => {
+  it('runs each command line, as a shell does, and leaves what follows the last break', () => {
+    const { editor, lines } = pasted(
+      emptyEditor(),
+      'aws iam create-user --user-name a\r\naws iam list-users\nwhoami',
+    );
+    expect(lines).toEqual(['aws iam create-user --user-name a', 'aws iam list-users']);
+    expect(editor).toMatchObject({ text: 'whoami', cursor: 6 });
+    expect(editor.history).toEqual(lines);
+  });
+
+  it('joins a command copied over several lines from the docs (trailing backslashes, quotes)', () => {
+    const docs =
+      'aws iam create-role \\\n  --role-name app \\\n  --assume-role-policy-document \'{\n  "Version": "2012-10-17"\n}\'\n';
+    const { editor, lines } = pasted(emptyEditor(), docs);
+    expect(lines).toEqual([docs.slice(0, -1)]);
+    expect(editor.text).toBe('');
+  });
+
+  it('pastes into the line at the cursor: the text before it starts the first command', () => {
+    const start = keys(emptyEditor(), type('aws iam get-user'), { input: '', leftArrow: true });
+    const { editor, lines } = pasted(start, 'X\necho');
+    expect(lines).toEqual(['aws iam get-useX']);
+    expect(editor).toMatchObject({ text: 'echor', cursor: 4 });
+  });
+
+  it('keeps a command left open at the end on the line, its breaks as spaces', () => {
+    const { editor, lines } = pasted(emptyEditor(), "echo 'one\ntwo\n");
+    expect(lines).toEqual([]);
+    expect(editor.text).toBe("echo 'one two ");
+  });
+
+  it('does not remember answers to a question (they may be secrets)', () => {
+    const { lines, editor } = pasted(emptyEditor(['whoami']), 'AKIAEXAMPLE\nsecret\n', false);
+    expect(lines).toEqual(['AKIAEXAMPLE', 'secret']);
+    expect(editor.history).toEqual(['whoami']);
+  });
+
+  it('takes a paste without a line break, or of very many lines, as typed text', () => {
+    expect(pasted(emptyEditor(), 'whoami')).toEqual({
+      editor: editLine(emptyEditor(), { input: 'whoami' }),
+      lines: [],
+    });
+    const many = 'echo x\n'.repeat(600);
+    const { lines, editor } = pasted(emptyEditor(), many);
+    expect(lines).toEqual([]);
+    expect(editor.text).toBe('echo x '.repeat(600));
   });
 });

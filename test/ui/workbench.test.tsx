@@ -174,6 +174,24 @@ describe('the console views', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
     expect(frame.startsWith('Sandbox')).toBe(true);
   });
+
+  it('runs a pasted block as a shell does: each command, one copied over lines from the docs too', async () => {
+    const { lastFrame, keys, type, session } = await sandbox();
+    await keys(
+      'aws iam create-user --user-name pasted-a\n' +
+        'aws iam create-user \\\n    --user-name pasted-b\r\n' +
+        'aws iam list-users --query "Users[].UserName" --output text',
+    );
+    expect(Object.keys(session.world.accounts['111122223333']?.iam.users ?? {})).toEqual(
+      expect.arrayContaining(['pasted-a', 'pasted-b']),
+    );
+    // The last line is on the prompt, not run yet.
+    expect(lastFrame()).toMatch(
+      /\$ aws iam list-users --query "Users\[\]\.UserName" --output text\s*$/,
+    );
+    await type('');
+    expect(lastFrame()).toMatch(/admin\s+pasted-a\s+pasted-b/);
+  });
 });
 
 const UP = '\u001b[A';
