@@ -1,5 +1,5 @@
 // The IAM operations as a whole: every operation the console offers, each declared against AWS's
-// own model (src/console/models/iam.json, extracted from AWS's service models): the same members,
+// own model (src/aws/models/iam.json, extracted from AWS's service models): the same members,
 // required where AWS requires them, authorized as `iam:<Operation>`.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ interface Model {
 }
 
 const model = JSON.parse(
-  readFileSync(new URL('../../../src/console/models/iam.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../src/aws/models/iam.json', import.meta.url), 'utf8'),
 ) as Model;
 
 function modelInput(name: string): { members: string[]; required: string[] } {
