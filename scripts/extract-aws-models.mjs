@@ -1,5 +1,6 @@
 // Dev-time only (not run by tests or CI): writes src/aws/models/<service>.json, the slice of
-// AWS's own service models that the console's command table is generated from.
+// AWS's own service models that the simulated services check input against and the console's
+// command table is generated from.
 //
 //   node scripts/extract-aws-models.mjs [--sdk-apis DIR] [--botocore-data DIR]
 //
