@@ -1,5 +1,6 @@
-// Dev-time only (not run by tests or CI): writes src/console/models/<service>.json, the slice of
-// AWS's own service models that the console's command table is generated from.
+// Dev-time only (not run by tests or CI): writes src/aws/models/<service>.json, the slice of
+// AWS's own service models that the simulated services check input against and the console's
+// command table is generated from.
 //
 //   node scripts/extract-aws-models.mjs [--sdk-apis DIR] [--botocore-data DIR]
 //
@@ -32,7 +33,7 @@ import { format, resolveConfig } from 'prettier';
 
 const SDK_PACKAGE = 'aws-sdk@2.1693.0';
 const INSTALLED_BOTOCORE = '/usr/lib/python3/dist-packages/awscli/botocore/data';
-const OUT_DIR = 'src/console/models';
+const OUT_DIR = 'src/aws/models';
 
 /** The operations the simulator supports, by botocore service name. */
 const SUPPORTED = {

@@ -126,10 +126,10 @@ export function callApi(world: World, request: ApiRequest): ApiResult {
       caller = resolveCaller(world, request.caller, operation.service);
       recordKeyUse(world, caller, operation.service, request.region);
       event.userIdentity = userIdentity(caller);
-      if (operation.input) checkInput(operation.input, params);
+      checkInput(operation, params);
     } else {
       // Unsigned: the request proves who it is for with what it carries, once it is well formed.
-      if (operation.input) checkInput(operation.input, params);
+      checkInput(operation, params);
       caller = operation.identify(world, params);
       event.userIdentity = userIdentity(caller);
     }

@@ -98,11 +98,13 @@ export function mustDeleteFirst(what: string): AwsError {
 }
 
 /**
- * One broken model constraint as IAM words it today, without echoing the value:
- * `Value at 'userName' failed to satisfy constraint: Member must have length ...`.
+ * One broken model constraint. IAM words it today without echoing the value:
+ * `Value at 'userName' failed to satisfy constraint: Member must have length ...`; STS still
+ * shows it (`shown`): `Value '600' at 'durationSeconds' ...`, `Value null at 'roleArn' ...`.
  */
-export function constraintViolation(member: string, constraint: string): string {
-  return `Value at '${member}' failed to satisfy constraint: ${constraint}`;
+export function constraintViolation(member: string, constraint: string, shown?: string): string {
+  const subject = shown === undefined ? 'Value' : `Value ${shown}`;
+  return `${subject} at '${member}' failed to satisfy constraint: ${constraint}`;
 }
 
 /** All broken constraints of a request in one ValidationError: `2 validation errors detected: ...`. */

@@ -1,7 +1,7 @@
 // How every simulated API operation is declared: the IAM action it needs and the resource it acts
 // on (so that one authorize() guards them all), and what it does to the world.
 import type { Caller } from './caller.js';
-import type { InputSpec } from './input.js';
+import type { OwnCheck } from './input.js';
 import type { World } from './world.js';
 
 /** What an operation sees of the request besides its parameters. */
@@ -34,10 +34,12 @@ export interface Operation {
   /** The API operation name: `CreateUser`. */
   name: string;
   /**
-   * The model's constraints on the parameters, checked before authorization (src/aws/input.ts):
-   * a malformed request gets its ValidationError whoever sends it.
+   * The service's own checks of top-level string members, in place of the model's pattern
+   * (IAM's path rule). The model's constraints on the parameters, found by `service` and `name`,
+   * are checked before authorization (src/aws/input.ts): a malformed request gets its
+   * ValidationError whoever sends it.
    */
-  input?: InputSpec;
+  ownChecks?: Readonly<Record<string, OwnCheck>>;
   /**
    * For requests sent unsigned that carry their own proof of who they are for (a web identity
    * token): the caller that proof establishes, or an AwsError.

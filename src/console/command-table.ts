@@ -4,8 +4,13 @@
 // `--starting-token`, `--page-size` and `--max-items` (awscli/customizations/paginate.py), plus
 // the customizations in cli-customizations.ts. It drives parsing, help and completion.
 import { CLI_SERVICE_NAMES, CUSTOMIZATIONS, type ExtraArgument } from './cli-customizations.js';
-import { shapeOf, type OperationModel, type ServiceModel, type Shape } from './model.js';
-import { SERVICE_MODELS } from './models.js';
+import {
+  shapeOf,
+  type OperationModel,
+  type ServiceModel,
+  type Shape,
+} from '../aws/models/model.js';
+import { SERVICE_MODELS } from '../aws/models/index.js';
 import { cliName } from './names.js';
 
 interface FlagBase {

@@ -53,7 +53,7 @@ export function inspectWorld(world: World, account: string, commandLine: string)
     sourceIp: '198.51.100.1',
   };
   try {
-    if (operation.input) checkInput(operation.input, command.params);
+    checkInput(operation, command.params);
     return responseValue(command, operation.run(env, command.params));
   } catch (error) {
     if (error instanceof AwsError) return { ok: false, message: `${error.code}: ${error.message}` };

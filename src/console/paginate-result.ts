@@ -4,7 +4,7 @@
 // tokens and IsTruncated are not shown. The simulated world answers in one page, so this joins
 // nothing; it applies --starting-token and --max-items the way botocore does, with botocore's
 // token (base64 of `{"Marker": null, "boto_truncate_amount": 2}`).
-import type { OperationModel } from './model.js';
+import type { OperationModel } from '../aws/models/model.js';
 import type { Paging } from './parse-command.js';
 
 export type PaginatedResult =

@@ -1,8 +1,8 @@
 // The AWS CLI's own check of the parameters before it sends anything, with its messages:
 // botocore's ParamValidator (botocore/validate.py). It checks types, required members, unknown
 // members, and minimum lengths and values; maximums and patterns are left to the service
-// (the operation's input spec in src/aws, checked by the service: src/aws/input.ts).
-import { shapeOf, type MemberRef, type ServiceModel, type Shape } from './model.js';
+// (the same model's constraints, checked by the service: src/aws/input.ts).
+import { shapeOf, type MemberRef, type ServiceModel, type Shape } from '../aws/models/model.js';
 import { pythonStr, pythonTypeName } from './python-repr.js';
 
 const VALID_TYPES: Readonly<Record<string, string>> = {

@@ -27,7 +27,7 @@ import {
   type GlobalOptionSpec,
   type OutputFormat,
 } from './global-options.js';
-import { shapeOf, type ServiceModel, type Shape } from './model.js';
+import { shapeOf, type ServiceModel, type Shape } from '../aws/models/model.js';
 import { clientValidationErrors } from './param-validation.js';
 import { parsePythonJson } from './python-json.js';
 import { pythonRepr } from './python-repr.js';

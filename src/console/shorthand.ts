@@ -2,8 +2,8 @@
 // (`--tags Key=team,Value=dev Key=env,Value=prod`), ported from awscli/shorthand.py
 // (ShorthandParser, then BackCompatVisitor, which uses the model to turn numbers and booleans
 // into their types and single values into lists). Error messages are the CLI's.
-import type { ServiceModel, Shape } from './model.js';
-import { shapeOf } from './model.js';
+import type { ServiceModel, Shape } from '../aws/models/model.js';
+import { shapeOf } from '../aws/models/model.js';
 import { pythonRepr } from './python-repr.js';
 
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };

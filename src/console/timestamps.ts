@@ -4,7 +4,7 @@
 // only when there are some. The world may return a Date, an ISO 8601 string or epoch seconds;
 // the output shape says which members are timestamps, and this is the one place they are converted
 // (before --query, as in the CLI, so queries compare the printed form).
-import { shapeOf, type MemberRef, type ServiceModel, type Shape } from './model.js';
+import { shapeOf, type MemberRef, type ServiceModel, type Shape } from '../aws/models/model.js';
 
 /** Python's datetime.isoformat() of a UTC instant. */
 export function isoformatUtc(date: Date): string {

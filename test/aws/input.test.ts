@@ -1,19 +1,46 @@
-// Model constraints checked before authorization (src/aws/input.ts), in IAM's current wording as
-// recorded against AWS in localstack's IAM snapshots (`Value at 'x' failed to satisfy ...`).
+// Model constraints checked before authorization (src/aws/input.ts), read from a service model's
+// input shape, in IAM's current wording as recorded against AWS in localstack's IAM snapshots
+// (`Value at 'x' failed to satisfy ...`).
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../../src/aws/errors.js';
 import { CreateRole } from '../../src/aws/iam/roles.js';
-import { checkInput, optional, required } from '../../src/aws/input.js';
+import { checkInput } from '../../src/aws/input.js';
+import type { ServiceModel } from '../../src/aws/models/model.js';
+import type { Operation } from '../../src/aws/operation.js';
 import { call, failure, lessonWorld, putUser } from './fixtures.js';
 
-const NAME = { type: 'string', min: 1, max: 5, pattern: '[a-z]+' } as const;
+/** A model of one operation, Fake, whose input has the members Name, Count and Other. */
+function modelWith(pattern: string): Record<string, ServiceModel> {
+  const model: ServiceModel = {
+    source: 'test',
+    metadata: {
+      apiVersion: '2010-05-08',
+      endpointPrefix: 'iam',
+      protocol: 'query',
+      serviceFullName: 'Test',
+      serviceId: 'IAM',
+    },
+    allOperations: ['Fake'],
+    operations: { Fake: { input: { shape: 'FakeRequest' } } },
+    shapes: {
+      FakeRequest: {
+        type: 'structure',
+        required: ['Name', 'Other'],
+        members: { Name: { shape: 'name' }, Count: { shape: 'count' }, Other: { shape: 'name' } },
+      },
+      name: { type: 'string', min: 1, max: 5, pattern },
+      count: { type: 'integer', min: 1, max: 3 },
+    },
+  };
+  return { iam: model };
+}
 
 function messageOf(
-  spec: Parameters<typeof checkInput>[0],
   params: Record<string, unknown>,
+  { pattern = '[a-z]+', ownChecks }: { pattern?: string; ownChecks?: Operation['ownChecks'] } = {},
 ): string {
   try {
-    checkInput(spec, params);
+    checkInput({ service: 'iam', name: 'Fake', ownChecks }, params, modelWith(pattern));
   } catch (error) {
     if (error instanceof AwsError) return `${error.code}: ${error.message}`;
     throw error;
@@ -23,21 +50,11 @@ function messageOf(
 
 describe('checkInput', () => {
   it('accepts what satisfies the model', () => {
-    expect(
-      messageOf(
-        { Name: required(NAME), Count: optional({ type: 'integer', max: 3 }) },
-        { Name: 'abc', Count: 3 },
-      ),
-    ).toBe('ok');
+    expect(messageOf({ Name: 'abc', Count: 3, Other: 'x' })).toBe('ok');
   });
 
-  it('lists every broken constraint of every member, in the order of the spec', () => {
-    const spec = {
-      Name: required(NAME),
-      Count: optional({ type: 'integer', min: 1 }),
-      Other: required(NAME),
-    };
-    expect(messageOf(spec, { Name: 'ABCDEFG', Count: 0 })).toBe(
+  it('lists every broken constraint of every member, in the order of the model', () => {
+    expect(messageOf({ Name: 'ABCDEFG', Count: 0 })).toBe(
       "ValidationError: 4 validation errors detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z]+; " +
         "Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 5; " +
         "Value at 'count' failed to satisfy constraint: Member must have value greater than or equal to 1; " +
@@ -46,18 +63,35 @@ describe('checkInput', () => {
   });
 
   it('takes a value of the wrong type for no value', () => {
-    expect(messageOf({ Name: required(NAME) }, { Name: 42 })).toBe(
+    expect(messageOf({ Name: 42, Other: 'x' })).toBe(
       "ValidationError: 1 validation error detected: Value at 'name' failed to satisfy constraint: Member must not be null",
     );
   });
 
-  it("runs a service's own check only once the model's constraints hold", () => {
+  it("runs a service's own check, in place of the pattern, once the model's constraints hold", () => {
     const own = new AwsError('InvalidInput', 'no x allowed');
-    const spec = {
-      Name: required({ ...NAME, check: (v: string) => (v.includes('x') ? own : undefined) }),
-    };
-    expect(messageOf(spec, { Name: 'xx' })).toBe('InvalidInput: no x allowed');
-    expect(messageOf(spec, { Name: 'xxxxxxx' })).toMatch(/^ValidationError: 1 validation error/);
+    const ownChecks = { Name: (v: string) => (v.includes('x') ? own : undefined) };
+    expect(messageOf({ Name: 'xx', Other: 'a' }, { ownChecks })).toBe('InvalidInput: no x allowed');
+    expect(messageOf({ Name: 'XX', Other: 'a' }, { ownChecks })).toBe('ok');
+    expect(messageOf({ Name: 'xxxxxxx', Other: 'a' }, { ownChecks })).toMatch(
+      /^ValidationError: 1 validation error/,
+    );
+  });
+
+  it('reads Java escapes JavaScript refuses, and skips a pattern it cannot compile', () => {
+    // Java lets any punctuation be escaped; JavaScript's `u` mode does not.
+    expect(messageOf({ Name: 'a:b', Other: 'a' }, { pattern: '[a-z\\:]+' })).toBe('ok');
+    expect(messageOf({ Name: 'a;b', Other: 'a' }, { pattern: '[a-z\\:]+' })).toBe(
+      "ValidationError: 1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-z\\:]+",
+    );
+    // Java's class intersection and its own property names mean nothing to JavaScript: the
+    // pattern is not checked, the lengths still are.
+    for (const pattern of ['[a-z&&[^e]]+', '\\p{javaLowerCase}+']) {
+      expect(messageOf({ Name: 'E', Other: 'a' }, { pattern })).toBe('ok');
+      expect(messageOf({ Name: 'EEEEEEE', Other: 'a' }, { pattern })).toBe(
+        "ValidationError: 1 validation error detected: Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 5",
+      );
+    }
   });
 });
 

@@ -4,7 +4,7 @@
 // and hidden flags. The differences are listed, each for a reason.
 import { describe, expect, it } from 'vitest';
 import { commandTable, type Flag } from '../../src/console/command-table.js';
-import { SERVICE_MODELS } from '../../src/console/models.js';
+import { SERVICE_MODELS } from '../../src/aws/models/index.js';
 import recorded from './fixtures/aws-cli-commands.json' with { type: 'json' };
 
 type RecordedFlag = [name: string, member: string | null, required: boolean, hidden: boolean];

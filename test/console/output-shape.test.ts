@@ -1,7 +1,7 @@
 // The output-shape check itself, on values written by hand against IAM's model: it must catch
 // what the conformance test (output-shapes.test.ts) relies on it to catch.
 import { describe, expect, it } from 'vitest';
-import { SERVICE_MODELS } from '../../src/console/models.js';
+import { SERVICE_MODELS } from '../../src/aws/models/index.js';
 import { outputShapeProblems } from './output-shape.js';
 
 const iam = SERVICE_MODELS.iam;

@@ -1,9 +1,9 @@
 // Checks a value the console printed against an operation's output shape in AWS's own service
-// model (src/console/models/, extracted from AWS's models by scripts/extract-aws-models.mjs): every
+// model (src/aws/models/, extracted from AWS's models by scripts/extract-aws-models.mjs): every
 // key must be a member of its structure, every value of its shape's type, every required member
 // present. The model is AWS's, not the simulator's, so a misspelled member, a field AWS never
 // returns or a number printed as a string is reported here.
-import { shapeOf, type ServiceModel, type Shape } from '../../src/console/model.js';
+import { shapeOf, type ServiceModel, type Shape } from '../../src/aws/models/model.js';
 
 /** Python's datetime.isoformat() of a UTC datetime, which the AWS CLI v2 prints by default. */
 const CLI_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/;

@@ -1,7 +1,7 @@
 // Every simulated operation's output against AWS's own output shape (issue 3: output shapes equal
 // to the AWS CLI's), then against a golden file per service.
 //
-// One scenario drives every operation of src/console/models/ through the console in a successful
+// One scenario drives every operation of src/aws/models/ through the console in a successful
 // call. Each printed JSON value is checked against the operation's output shape in AWS's model
 // (./output-shape.ts); a paginated command is run a second time with --no-paginate, so the page the
 // service sent is checked too, and its result lists must be there. Only then is the first output of
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { commandTable } from '../../src/console/command-table.js';
-import { SERVICE_MODELS } from '../../src/console/models.js';
+import { SERVICE_MODELS } from '../../src/aws/models/index.js';
 import { createSandbox, PRODUCTION_ACCOUNT, SANDBOX_ACCOUNT } from '../../src/console/sandbox.js';
 import { findOperation } from '../../src/aws/operations.js';
 import { ok, trustPolicy } from './helpers.js';

@@ -7,7 +7,7 @@
 import { callerArn } from '../caller.js';
 import { AwsError, limitExceeded } from '../errors.js';
 import { newId, newSecret } from '../ids.js';
-import { optional, required, requiredText } from '../input.js';
+import { requiredText } from '../input.js';
 import type { Operation, Params, RequestEnvironment } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { AccessKey, IamUser } from '../world.js';
@@ -18,7 +18,6 @@ import {
   subjectResource,
   subjectUserName,
 } from './account.js';
-import { ACCESS_KEY_ID, EXISTING_USER_NAME, KEY_STATUS, PAGING } from './members.js';
 import { listed } from './pages.js';
 
 export const MAX_KEYS = 2;
@@ -45,7 +44,6 @@ function requireKey(keys: AccessKey[], accessKeyId: string): AccessKey {
 export const CreateAccessKey: Operation = {
   service: 'iam',
   name: 'CreateAccessKey',
-  input: { UserName: optional(EXISTING_USER_NAME) },
   action: 'iam:CreateAccessKey',
   resource: subjectResource,
   run: (env, params) => {
@@ -73,7 +71,6 @@ export const CreateAccessKey: Operation = {
 export const ListAccessKeys: Operation = {
   service: 'iam',
   name: 'ListAccessKeys',
-  input: { UserName: optional(EXISTING_USER_NAME), ...PAGING },
   action: 'iam:ListAccessKeys',
   resource: subjectResource,
   run: (env, params) => {
@@ -90,11 +87,6 @@ export const ListAccessKeys: Operation = {
 export const UpdateAccessKey: Operation = {
   service: 'iam',
   name: 'UpdateAccessKey',
-  input: {
-    UserName: optional(EXISTING_USER_NAME),
-    AccessKeyId: required(ACCESS_KEY_ID),
-    Status: required(KEY_STATUS),
-  },
   action: 'iam:UpdateAccessKey',
   resource: subjectResource,
   run: (env, params) => {
@@ -107,7 +99,6 @@ export const UpdateAccessKey: Operation = {
 export const DeleteAccessKey: Operation = {
   service: 'iam',
   name: 'DeleteAccessKey',
-  input: { UserName: optional(EXISTING_USER_NAME), AccessKeyId: required(ACCESS_KEY_ID) },
   action: 'iam:DeleteAccessKey',
   resource: subjectResource,
   run: (env, params) => {
@@ -128,7 +119,6 @@ function keyOwner(env: RequestEnvironment, accessKeyId: string): IamUser | undef
 export const GetAccessKeyLastUsed: Operation = {
   service: 'iam',
   name: 'GetAccessKeyLastUsed',
-  input: { AccessKeyId: required(ACCESS_KEY_ID) },
   action: 'iam:GetAccessKeyLastUsed',
   // The key's owner is the resource. An unknown key is refused before any policy is asked, in
   // IAM's own words (localstack test_iam_users snapshot, recorded against AWS).

@@ -84,7 +84,6 @@ function summaryMap(account: Account): Record<string, number> {
 export const GetAccountSummary: Operation = {
   service: 'iam',
   name: 'GetAccountSummary',
-  input: {},
   action: 'iam:GetAccountSummary',
   resource: () => '*',
   run: (env) => ({ SummaryMap: summaryMap(callerAccount(env)) }),

@@ -3,12 +3,11 @@
 // role twins). Attaching an attached policy again changes nothing; the eleventh is refused with
 // `Cannot exceed quota for PoliciesPerUser: 10`.
 import { AwsError, limitExceeded } from '../errors.js';
-import { optional, required, requiredText, text } from '../input.js';
+import { requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { callerAccount } from './account.js';
 import { GROUP_KIND, holderResource, ROLE_KIND, USER_KIND, type HolderKind } from './holders.js';
 import { policyPathOf, requireAttachable, requirePolicyArn } from './managed-policies.js';
-import { ARN, PAGING, POLICY_PATH } from './members.js';
 import { listed } from './pages.js';
 import { policyNameOf } from '../policies.js';
 
@@ -18,7 +17,6 @@ function attach(kind: HolderKind): Operation {
   return {
     service: 'iam',
     name: `Attach${kind.title}Policy`,
-    input: { [kind.nameParam]: required(kind.attachNameRule), PolicyArn: required(ARN) },
     action: `iam:Attach${kind.title}Policy`,
     resource: holderResource(kind),
     context: (_env, params) => ({ 'iam:PolicyARN': requiredText(params, 'PolicyArn') }),
@@ -40,7 +38,6 @@ function detach(kind: HolderKind): Operation {
   return {
     service: 'iam',
     name: `Detach${kind.title}Policy`,
-    input: { [kind.nameParam]: required(kind.attachNameRule), PolicyArn: required(ARN) },
     action: `iam:Detach${kind.title}Policy`,
     resource: holderResource(kind),
     context: (_env, params) => ({ 'iam:PolicyARN': requiredText(params, 'PolicyArn') }),
@@ -60,11 +57,6 @@ function listAttached(kind: HolderKind): Operation {
   return {
     service: 'iam',
     name: `ListAttached${kind.title}Policies`,
-    input: {
-      [kind.nameParam]: required(kind.attachNameRule),
-      PathPrefix: optional(POLICY_PATH),
-      ...PAGING,
-    },
     action: `iam:ListAttached${kind.title}Policies`,
     resource: holderResource(kind),
     run: (env, params) => {

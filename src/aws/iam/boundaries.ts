@@ -5,12 +5,11 @@
 // missing policy `Scope ARN: ARN does not exist or is not attachable.` (localstack
 // test_iam_roles snapshot, recorded against AWS).
 import { AwsError } from '../errors.js';
-import { required, requiredText, text } from '../input.js';
+import { requiredText, text } from '../input.js';
 import type { Operation, Params } from '../operation.js';
 import type { Account } from '../world.js';
 import { callerAccount, entityArn, requireRole, requireUser } from './account.js';
 import { findPolicy } from './managed-policies.js';
-import { ARN, ROLE_NAME, USER_NAME } from './members.js';
 
 const POLICY_ARN = /^arn:aws:iam::(?:aws|\d{12}):policy\//;
 
@@ -32,7 +31,6 @@ export function boundaryContext(params: Params): Record<string, string> {
 export const PutUserPermissionsBoundary: Operation = {
   service: 'iam',
   name: 'PutUserPermissionsBoundary',
-  input: { UserName: required(USER_NAME), PermissionsBoundary: required(ARN) },
   action: 'iam:PutUserPermissionsBoundary',
   resource: (env, params) =>
     entityArn(callerAccount(env), 'user', requiredText(params, 'UserName')),
@@ -51,7 +49,6 @@ export const PutUserPermissionsBoundary: Operation = {
 export const PutRolePermissionsBoundary: Operation = {
   service: 'iam',
   name: 'PutRolePermissionsBoundary',
-  input: { RoleName: required(ROLE_NAME), PermissionsBoundary: required(ARN) },
   action: 'iam:PutRolePermissionsBoundary',
   resource: (env, params) =>
     entityArn(callerAccount(env), 'role', requiredText(params, 'RoleName')),

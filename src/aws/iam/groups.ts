@@ -3,7 +3,7 @@
 // ListGroups lists the account's groups under a path prefix, as ListUsers lists users.
 import { entityAlreadyExists, limitExceeded } from '../errors.js';
 import { newId } from '../ids.js';
-import { optional, required, requiredText, text } from '../input.js';
+import { requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { Account, IamGroup } from '../world.js';
@@ -15,9 +15,9 @@ import {
   requireGroup,
   requireUser,
 } from './account.js';
-import { EXISTING_USER_NAME, GROUP_NAME, PAGING, PATH, PATH_PREFIX } from './members.js';
 import { listed } from './pages.js';
 import { groupView, userView } from './views.js';
+import { checkPath } from './path.js';
 
 export const MAX_GROUPS_PER_USER = 10;
 
@@ -35,7 +35,7 @@ function members(account: Account, group: IamGroup) {
 export const CreateGroup: Operation = {
   service: 'iam',
   name: 'CreateGroup',
-  input: { Path: optional(PATH), GroupName: required(GROUP_NAME) },
+  ownChecks: { Path: checkPath },
   action: 'iam:CreateGroup',
   resource: (env, params) =>
     iamArn(
@@ -66,7 +66,6 @@ export const CreateGroup: Operation = {
 export const GetGroup: Operation = {
   service: 'iam',
   name: 'GetGroup',
-  input: { GroupName: required(GROUP_NAME), ...PAGING },
   action: 'iam:GetGroup',
   resource: groupResource,
   run: (env, params) => {
@@ -82,7 +81,6 @@ export const GetGroup: Operation = {
 export const ListGroups: Operation = {
   service: 'iam',
   name: 'ListGroups',
-  input: { PathPrefix: optional(PATH_PREFIX), ...PAGING },
   action: 'iam:ListGroups',
   resource: (env, params) =>
     `arn:aws:iam::${callerAccount(env).id}:group${text(params, 'PathPrefix') ?? '/'}`,
@@ -98,7 +96,6 @@ export const ListGroups: Operation = {
 export const AddUserToGroup: Operation = {
   service: 'iam',
   name: 'AddUserToGroup',
-  input: { GroupName: required(GROUP_NAME), UserName: required(EXISTING_USER_NAME) },
   action: 'iam:AddUserToGroup',
   resource: groupResource,
   run: (env, params) => {
@@ -117,7 +114,6 @@ export const AddUserToGroup: Operation = {
 export const RemoveUserFromGroup: Operation = {
   service: 'iam',
   name: 'RemoveUserFromGroup',
-  input: { GroupName: required(GROUP_NAME), UserName: required(EXISTING_USER_NAME) },
   action: 'iam:RemoveUserFromGroup',
   resource: groupResource,
   run: (env, params) => {
@@ -132,7 +128,6 @@ export const RemoveUserFromGroup: Operation = {
 export const ListGroupsForUser: Operation = {
   service: 'iam',
   name: 'ListGroupsForUser',
-  input: { UserName: required(EXISTING_USER_NAME), ...PAGING },
   action: 'iam:ListGroupsForUser',
   resource: (env, params) =>
     entityArn(callerAccount(env), 'user', requiredText(params, 'UserName')),

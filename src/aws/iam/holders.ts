@@ -3,11 +3,10 @@
 // entity's allowance (user 2,048, group 5,120, role 10,240 characters, whitespace not counted).
 // What differs between the three is said once here, so that the policy operations are written
 // once for all of them.
-import { requiredText, type StringRule } from '../input.js';
+import { requiredText } from '../input.js';
 import type { Operation } from '../operation.js';
 import type { Account, IamGroup, IamRole, IamUser } from '../world.js';
 import { callerAccount, entityArn, requireGroup, requireRole, requireUser } from './account.js';
-import { EXISTING_USER_NAME, GROUP_NAME, ROLE_NAME, USER_NAME } from './members.js';
 
 export type Holder = IamUser | IamGroup | IamRole;
 
@@ -17,9 +16,6 @@ export interface HolderKind {
   /** As in operation names: AttachUserPolicy, PutGroupPolicy, ListRolePolicies. */
   title: 'User' | 'Group' | 'Role';
   nameParam: 'UserName' | 'GroupName' | 'RoleName';
-  /** The model types the holder's name differently in the attach and the inline operations. */
-  attachNameRule: StringRule;
-  inlineNameRule: StringRule;
   /** Characters of all its inline policies together. */
   inlineLimit: number;
   /** The LimitExceeded quota for attached managed policies. */
@@ -32,8 +28,6 @@ export const USER_KIND: HolderKind = {
   type: 'user',
   title: 'User',
   nameParam: 'UserName',
-  attachNameRule: USER_NAME,
-  inlineNameRule: EXISTING_USER_NAME,
   inlineLimit: 2048,
   attachQuota: 'PoliciesPerUser',
   require: requireUser,
@@ -44,8 +38,6 @@ export const GROUP_KIND: HolderKind = {
   type: 'group',
   title: 'Group',
   nameParam: 'GroupName',
-  attachNameRule: GROUP_NAME,
-  inlineNameRule: GROUP_NAME,
   inlineLimit: 5120,
   attachQuota: 'PoliciesPerGroup',
   require: requireGroup,
@@ -56,8 +48,6 @@ export const ROLE_KIND: HolderKind = {
   type: 'role',
   title: 'Role',
   nameParam: 'RoleName',
-  attachNameRule: ROLE_NAME,
-  inlineNameRule: ROLE_NAME,
   inlineLimit: 10240,
   attachQuota: 'PoliciesPerRole',
   require: requireRole,

@@ -8,20 +8,11 @@
 // SAML ones for a duplicate name and unreadable metadata were not found recorded and follow IAM's
 // usual wording.
 import { AwsError, limitExceeded, validationError } from '../errors.js';
-import { optional, required, requiredText, strings } from '../input.js';
+import { requiredText, strings } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { OidcProvider, SamlProvider } from '../world.js';
 import { callerAccount } from './account.js';
-import {
-  ARN,
-  CLIENT_IDS,
-  OIDC_URL,
-  SAML_METADATA,
-  SAML_PROVIDER_NAME,
-  TAGS,
-  THUMBPRINTS,
-} from './members.js';
 import { requestTags, tagContext } from './tags.js';
 import { tagsView } from './views.js';
 
@@ -44,11 +35,6 @@ function validUntilOf(metadata: string): string | undefined {
 export const CreateSAMLProvider: Operation = {
   service: 'iam',
   name: 'CreateSAMLProvider',
-  input: {
-    SAMLMetadataDocument: required(SAML_METADATA),
-    Name: required(SAML_PROVIDER_NAME),
-    Tags: optional(TAGS),
-  },
   action: 'iam:CreateSAMLProvider',
   resource: (env, params) => samlArn(callerAccount(env).id, requiredText(params, 'Name')),
   context: (_env, params) => tagContext(params),
@@ -81,7 +67,6 @@ export const CreateSAMLProvider: Operation = {
 export const ListSAMLProviders: Operation = {
   service: 'iam',
   name: 'ListSAMLProviders',
-  input: {},
   action: 'iam:ListSAMLProviders',
   resource: () => '*',
   run: (env) => ({
@@ -96,12 +81,6 @@ export const ListSAMLProviders: Operation = {
 export const CreateOpenIDConnectProvider: Operation = {
   service: 'iam',
   name: 'CreateOpenIDConnectProvider',
-  input: {
-    Url: required(OIDC_URL),
-    ClientIDList: optional(CLIENT_IDS),
-    ThumbprintList: optional(THUMBPRINTS),
-    Tags: optional(TAGS),
-  },
   action: 'iam:CreateOpenIDConnectProvider',
   resource: (env, params) => oidcArn(callerAccount(env).id, requiredText(params, 'Url')),
   context: (_env, params) => tagContext(params),
@@ -139,7 +118,6 @@ export const CreateOpenIDConnectProvider: Operation = {
 export const ListOpenIDConnectProviders: Operation = {
   service: 'iam',
   name: 'ListOpenIDConnectProviders',
-  input: {},
   action: 'iam:ListOpenIDConnectProviders',
   resource: () => '*',
   run: (env) => ({
@@ -152,7 +130,6 @@ export const ListOpenIDConnectProviders: Operation = {
 export const DeleteSAMLProvider: Operation = {
   service: 'iam',
   name: 'DeleteSAMLProvider',
-  input: { SAMLProviderArn: required(ARN) },
   action: 'iam:DeleteSAMLProvider',
   resource: (_env, params) => requiredText(params, 'SAMLProviderArn'),
   run: (env, params) => {
@@ -169,7 +146,6 @@ export const DeleteSAMLProvider: Operation = {
 export const DeleteOpenIDConnectProvider: Operation = {
   service: 'iam',
   name: 'DeleteOpenIDConnectProvider',
-  input: { OpenIDConnectProviderArn: required(ARN) },
   action: 'iam:DeleteOpenIDConnectProvider',
   resource: (_env, params) => requiredText(params, 'OpenIDConnectProviderArn'),
   run: (env, params) => {

@@ -5,7 +5,7 @@
 // (public reports: aws/aws-cdk#18531, HumanCellAtlas/data-store#1963, and the role and group
 // wordings in several deployment logs).
 import { AwsError, noSuchEntity } from '../errors.js';
-import { required, requiredText } from '../input.js';
+import { requiredText } from '../input.js';
 import type { Operation } from '../operation.js';
 import { callerAccount } from './account.js';
 import { countedSize, requireValidDocument } from './documents.js';
@@ -17,7 +17,6 @@ import {
   type Holder,
   type HolderKind,
 } from './holders.js';
-import { PAGING, POLICY_DOCUMENT, POLICY_NAME } from './members.js';
 import { listed } from './pages.js';
 import { documentOf } from './views.js';
 
@@ -40,11 +39,6 @@ function put(kind: HolderKind): Operation {
   return {
     service: 'iam',
     name: `Put${kind.title}Policy`,
-    input: {
-      [kind.nameParam]: required(kind.inlineNameRule),
-      PolicyName: required(POLICY_NAME),
-      PolicyDocument: required(POLICY_DOCUMENT),
-    },
     action: `iam:Put${kind.title}Policy`,
     resource: holderResource(kind),
     run: (env, params) => {
@@ -70,7 +64,6 @@ function get(kind: HolderKind): Operation {
   return {
     service: 'iam',
     name: `Get${kind.title}Policy`,
-    input: { [kind.nameParam]: required(kind.inlineNameRule), PolicyName: required(POLICY_NAME) },
     action: `iam:Get${kind.title}Policy`,
     resource: holderResource(kind),
     run: (env, params) => {
@@ -90,7 +83,6 @@ function remove(kind: HolderKind): Operation {
   return {
     service: 'iam',
     name: `Delete${kind.title}Policy`,
-    input: { [kind.nameParam]: required(kind.inlineNameRule), PolicyName: required(POLICY_NAME) },
     action: `iam:Delete${kind.title}Policy`,
     resource: holderResource(kind),
     run: (env, params) => {
@@ -107,7 +99,6 @@ function list(kind: HolderKind): Operation {
   return {
     service: 'iam',
     name: `List${kind.title}Policies`,
-    input: { [kind.nameParam]: required(kind.inlineNameRule), ...PAGING },
     action: `iam:List${kind.title}Policies`,
     resource: holderResource(kind),
     run: (env, params) => {

@@ -6,7 +6,7 @@
 import { authorize } from '../authorize.js';
 import { AwsError, limitExceeded, mustDeleteFirst } from '../errors.js';
 import { newId } from '../ids.js';
-import { optional, required, requiredText, text } from '../input.js';
+import { requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { Account, IamRole, InstanceProfile } from '../world.js';
@@ -18,10 +18,10 @@ import {
   requireInstanceProfile,
   requireRole,
 } from './account.js';
-import { INSTANCE_PROFILE_NAME, PAGING, PATH, PATH_PREFIX, ROLE_NAME, TAGS } from './members.js';
 import { listed } from './pages.js';
 import { requestTags, tagContext } from './tags.js';
 import { instanceProfileView } from './views.js';
+import { checkPath } from './path.js';
 
 const MAX_ROLES = 1;
 
@@ -37,11 +37,7 @@ function rolesOf(account: Account, profile: InstanceProfile): IamRole[] {
 export const CreateInstanceProfile: Operation = {
   service: 'iam',
   name: 'CreateInstanceProfile',
-  input: {
-    InstanceProfileName: required(INSTANCE_PROFILE_NAME),
-    Path: optional(PATH),
-    Tags: optional(TAGS),
-  },
+  ownChecks: { Path: checkPath },
   action: 'iam:CreateInstanceProfile',
   resource: (env, params) =>
     iamArn(
@@ -76,7 +72,6 @@ export const CreateInstanceProfile: Operation = {
 export const GetInstanceProfile: Operation = {
   service: 'iam',
   name: 'GetInstanceProfile',
-  input: { InstanceProfileName: required(INSTANCE_PROFILE_NAME) },
   action: 'iam:GetInstanceProfile',
   resource: profileResource,
   run: (env, params) => {
@@ -89,7 +84,6 @@ export const GetInstanceProfile: Operation = {
 export const ListInstanceProfiles: Operation = {
   service: 'iam',
   name: 'ListInstanceProfiles',
-  input: { PathPrefix: optional(PATH_PREFIX), ...PAGING },
   action: 'iam:ListInstanceProfiles',
   resource: (env, params) =>
     `arn:aws:iam::${callerAccount(env).id}:instance-profile${text(params, 'PathPrefix') ?? '/'}`,
@@ -108,7 +102,6 @@ export const ListInstanceProfiles: Operation = {
 export const AddRoleToInstanceProfile: Operation = {
   service: 'iam',
   name: 'AddRoleToInstanceProfile',
-  input: { InstanceProfileName: required(INSTANCE_PROFILE_NAME), RoleName: required(ROLE_NAME) },
   action: 'iam:AddRoleToInstanceProfile',
   resource: profileResource,
   run: (env, params) => {
@@ -127,7 +120,6 @@ export const AddRoleToInstanceProfile: Operation = {
 export const RemoveRoleFromInstanceProfile: Operation = {
   service: 'iam',
   name: 'RemoveRoleFromInstanceProfile',
-  input: { InstanceProfileName: required(INSTANCE_PROFILE_NAME), RoleName: required(ROLE_NAME) },
   action: 'iam:RemoveRoleFromInstanceProfile',
   resource: profileResource,
   run: (env, params) => {
@@ -151,7 +143,6 @@ export const RemoveRoleFromInstanceProfile: Operation = {
 export const DeleteInstanceProfile: Operation = {
   service: 'iam',
   name: 'DeleteInstanceProfile',
-  input: { InstanceProfileName: required(INSTANCE_PROFILE_NAME) },
   action: 'iam:DeleteInstanceProfile',
   resource: profileResource,
   run: (env, params) => {

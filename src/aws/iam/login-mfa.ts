@@ -7,29 +7,17 @@
 // test_iam_users and test_iam_mfa snapshots; the invalid-code one as public reports quote it.
 import { AwsError, mustDeleteFirst } from '../errors.js';
 import { newMfaSeed } from '../ids.js';
-import { flag, optional, required, requiredText, text } from '../input.js';
+import { flag, requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { Account, IamUser, LoginProfile, VirtualMfaDevice } from '../world.js';
 import { callerAccount, entityArn, iamArn, requireUser, subjectUserName } from './account.js';
-import {
-  ASSIGNMENT_STATUS,
-  AUTHENTICATION_CODE,
-  BOOLEAN,
-  EXISTING_USER_NAME,
-  MFA_DEVICE_NAME,
-  PAGING,
-  PASSWORD,
-  PATH,
-  SERIAL_NUMBER,
-  TAGS,
-  USER_NAME,
-} from './members.js';
 import { consecutiveCodes } from './mfa-codes.js';
 import { listed } from './pages.js';
 import { userView } from './views.js';
 import { passwordConforms } from './password-policy.js';
 import { requestTags, tagContext } from './tags.js';
+import { checkPath } from './path.js';
 
 /** A login profile operation's resource: the user it names. */
 const namedUser: Operation['resource'] = (env, params) =>
@@ -64,11 +52,6 @@ function loginProfileView(user: IamUser, profile: LoginProfile) {
 export const CreateLoginProfile: Operation = {
   service: 'iam',
   name: 'CreateLoginProfile',
-  input: {
-    UserName: required(USER_NAME),
-    Password: required(PASSWORD),
-    PasswordResetRequired: optional(BOOLEAN),
-  },
   action: 'iam:CreateLoginProfile',
   resource: namedUser,
   run: (env, params) => {
@@ -96,7 +79,6 @@ export const CreateLoginProfile: Operation = {
 export const GetLoginProfile: Operation = {
   service: 'iam',
   name: 'GetLoginProfile',
-  input: { UserName: required(USER_NAME) },
   action: 'iam:GetLoginProfile',
   resource: namedUser,
   run: (env, params) => {
@@ -112,11 +94,6 @@ export const GetLoginProfile: Operation = {
 export const UpdateLoginProfile: Operation = {
   service: 'iam',
   name: 'UpdateLoginProfile',
-  input: {
-    UserName: required(USER_NAME),
-    Password: optional(PASSWORD),
-    PasswordResetRequired: optional(BOOLEAN),
-  },
   action: 'iam:UpdateLoginProfile',
   resource: namedUser,
   run: (env, params) => {
@@ -136,7 +113,6 @@ export const UpdateLoginProfile: Operation = {
 export const DeleteLoginProfile: Operation = {
   service: 'iam',
   name: 'DeleteLoginProfile',
-  input: { UserName: required(USER_NAME) },
   action: 'iam:DeleteLoginProfile',
   resource: namedUser,
   run: (env, params) => {
@@ -150,11 +126,7 @@ export const DeleteLoginProfile: Operation = {
 export const CreateVirtualMFADevice: Operation = {
   service: 'iam',
   name: 'CreateVirtualMFADevice',
-  input: {
-    Path: optional(PATH),
-    VirtualMFADeviceName: required(MFA_DEVICE_NAME),
-    Tags: optional(TAGS),
-  },
+  ownChecks: { Path: checkPath },
   action: 'iam:CreateVirtualMFADevice',
   resource: (env, params) =>
     iamArn(
@@ -206,12 +178,6 @@ function requireVirtualDevice(account: Account, serialNumber: string): VirtualMf
 export const EnableMFADevice: Operation = {
   service: 'iam',
   name: 'EnableMFADevice',
-  input: {
-    UserName: required(EXISTING_USER_NAME),
-    SerialNumber: required(SERIAL_NUMBER),
-    AuthenticationCode1: required(AUTHENTICATION_CODE),
-    AuthenticationCode2: required(AUTHENTICATION_CODE),
-  },
   action: 'iam:EnableMFADevice',
   resource: (env, params) =>
     entityArn(callerAccount(env), 'user', requiredText(params, 'UserName')),
@@ -247,7 +213,6 @@ export const EnableMFADevice: Operation = {
 export const DeactivateMFADevice: Operation = {
   service: 'iam',
   name: 'DeactivateMFADevice',
-  input: { UserName: required(EXISTING_USER_NAME), SerialNumber: required(SERIAL_NUMBER) },
   action: 'iam:DeactivateMFADevice',
   resource: namedUser,
   run: (env, params) => {
@@ -271,7 +236,6 @@ export const DeactivateMFADevice: Operation = {
 export const DeleteVirtualMFADevice: Operation = {
   service: 'iam',
   name: 'DeleteVirtualMFADevice',
-  input: { SerialNumber: required(SERIAL_NUMBER) },
   action: 'iam:DeleteVirtualMFADevice',
   resource: (_env, params) => requiredText(params, 'SerialNumber'),
   run: (env, params) => {
@@ -286,7 +250,6 @@ export const DeleteVirtualMFADevice: Operation = {
 export const ListMFADevices: Operation = {
   service: 'iam',
   name: 'ListMFADevices',
-  input: { UserName: optional(EXISTING_USER_NAME), ...PAGING },
   action: 'iam:ListMFADevices',
   resource: (env, params) => entityArn(callerAccount(env), 'user', subjectUserName(env, params)),
   run: (env, params) => {
@@ -309,7 +272,6 @@ export const ListMFADevices: Operation = {
 export const ListVirtualMFADevices: Operation = {
   service: 'iam',
   name: 'ListVirtualMFADevices',
-  input: { AssignmentStatus: optional(ASSIGNMENT_STATUS), ...PAGING },
   action: 'iam:ListVirtualMFADevices',
   resource: () => '*',
   run: (env, params) => {

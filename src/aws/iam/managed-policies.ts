@@ -5,25 +5,12 @@
 import { AWS_MANAGED_POLICIES } from '../aws-managed-policies.js';
 import { AwsError, validationError } from '../errors.js';
 import { newId } from '../ids.js';
-import { flag, optional, required, requiredText, text } from '../input.js';
+import { flag, requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { Account, ManagedPolicy, ManagedPolicyVersion, Tag } from '../world.js';
 import { callerAccount, iamArn } from './account.js';
 import { requireValidDocument } from './documents.js';
-import {
-  ARN,
-  BOOLEAN,
-  PAGING,
-  POLICY_DESCRIPTION,
-  POLICY_DOCUMENT,
-  POLICY_NAME,
-  POLICY_PATH,
-  POLICY_SCOPE,
-  POLICY_USAGE,
-  TAGS,
-  VERSION_ID,
-} from './members.js';
 import { listed } from './pages.js';
 import { requestTags, tagContext } from './tags.js';
 import { documentOf, tagsView } from './views.js';
@@ -156,13 +143,6 @@ const policyArnResource: Operation['resource'] = (_env, params) =>
 export const CreatePolicy: Operation = {
   service: 'iam',
   name: 'CreatePolicy',
-  input: {
-    PolicyName: required(POLICY_NAME),
-    Path: optional(POLICY_PATH),
-    PolicyDocument: required(POLICY_DOCUMENT),
-    Description: optional(POLICY_DESCRIPTION),
-    Tags: optional(TAGS),
-  },
   action: 'iam:CreatePolicy',
   resource: (env, params) =>
     iamArn(
@@ -210,7 +190,6 @@ export const CreatePolicy: Operation = {
 export const GetPolicy: Operation = {
   service: 'iam',
   name: 'GetPolicy',
-  input: { PolicyArn: required(ARN) },
   action: 'iam:GetPolicy',
   resource: policyArnResource,
   run: (env, params) => {
@@ -225,7 +204,6 @@ export const GetPolicy: Operation = {
 export const GetPolicyVersion: Operation = {
   service: 'iam',
   name: 'GetPolicyVersion',
-  input: { PolicyArn: required(ARN), VersionId: required(VERSION_ID) },
   action: 'iam:GetPolicyVersion',
   resource: policyArnResource,
   run: (env, params) => {
@@ -254,11 +232,6 @@ function nextVersionId(policy: ManagedPolicy): string {
 export const CreatePolicyVersion: Operation = {
   service: 'iam',
   name: 'CreatePolicyVersion',
-  input: {
-    PolicyArn: required(ARN),
-    PolicyDocument: required(POLICY_DOCUMENT),
-    SetAsDefault: optional(BOOLEAN),
-  },
   action: 'iam:CreatePolicyVersion',
   resource: policyArnResource,
   run: (env, params) => {
@@ -288,7 +261,6 @@ export const CreatePolicyVersion: Operation = {
 export const DeletePolicyVersion: Operation = {
   service: 'iam',
   name: 'DeletePolicyVersion',
-  input: { PolicyArn: required(ARN), VersionId: required(VERSION_ID) },
   action: 'iam:DeletePolicyVersion',
   resource: policyArnResource,
   run: (env, params) => {
@@ -308,7 +280,6 @@ export const DeletePolicyVersion: Operation = {
 export const DeletePolicy: Operation = {
   service: 'iam',
   name: 'DeletePolicy',
-  input: { PolicyArn: required(ARN) },
   action: 'iam:DeletePolicy',
   resource: policyArnResource,
   run: (env, params) => {
@@ -334,13 +305,6 @@ export const DeletePolicy: Operation = {
 export const ListPolicies: Operation = {
   service: 'iam',
   name: 'ListPolicies',
-  input: {
-    Scope: optional(POLICY_SCOPE),
-    OnlyAttached: optional(BOOLEAN),
-    PathPrefix: optional(POLICY_PATH),
-    PolicyUsageFilter: optional(POLICY_USAGE),
-    ...PAGING,
-  },
   action: 'iam:ListPolicies',
   // ListPolicies acts on no resource type; IAM names it by the path in its denials.
   resource: (_env, params) => `policy path ${text(params, 'PathPrefix') ?? '/'}`,

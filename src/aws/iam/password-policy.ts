@@ -4,16 +4,10 @@
 // default (API_UpdateAccountPasswordPolicy), and GetAccountPasswordPolicy shows it or answers
 // `The Password Policy with domain name ACCOUNT cannot be found.`
 import { AwsError } from '../errors.js';
-import { flag, integer, optional } from '../input.js';
+import { flag, integer } from '../input.js';
 import type { Operation } from '../operation.js';
 import type { PasswordPolicy } from '../world.js';
 import { callerAccount } from './account.js';
-import {
-  BOOLEAN,
-  MAX_PASSWORD_AGE,
-  MINIMUM_PASSWORD_LENGTH,
-  PASSWORD_REUSE_PREVENTION,
-} from './members.js';
 
 /** The character types of IAM's password rules; its symbols are ! @ # $ % ^ & * ( ) _ + - = [ ] { } | ' */
 const CHARACTER_TYPES = {
@@ -42,17 +36,6 @@ export const UpdateAccountPasswordPolicy: Operation = {
   service: 'iam',
   name: 'UpdateAccountPasswordPolicy',
   // The order IAM lists broken constraints in (localstack test_iam_account_password_policy).
-  input: {
-    MinimumPasswordLength: optional(MINIMUM_PASSWORD_LENGTH),
-    RequireSymbols: optional(BOOLEAN),
-    RequireNumbers: optional(BOOLEAN),
-    RequireUppercaseCharacters: optional(BOOLEAN),
-    RequireLowercaseCharacters: optional(BOOLEAN),
-    AllowUsersToChangePassword: optional(BOOLEAN),
-    PasswordReusePrevention: optional(PASSWORD_REUSE_PREVENTION),
-    MaxPasswordAge: optional(MAX_PASSWORD_AGE),
-    HardExpiry: optional(BOOLEAN),
-  },
   action: 'iam:UpdateAccountPasswordPolicy',
   resource: () => '*',
   run: (env, params) => {
@@ -77,7 +60,6 @@ export const UpdateAccountPasswordPolicy: Operation = {
 export const GetAccountPasswordPolicy: Operation = {
   service: 'iam',
   name: 'GetAccountPasswordPolicy',
-  input: {},
   action: 'iam:GetAccountPasswordPolicy',
   resource: () => '*',
   run: (env) => {

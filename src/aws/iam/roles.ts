@@ -5,27 +5,17 @@
 // once it is in no instance profile and has no inline or attached policies (API_DeleteRole).
 import { entityAlreadyExists, mustDeleteFirst } from '../errors.js';
 import { newId } from '../ids.js';
-import { integer, optional, required, requiredText, text } from '../input.js';
+import { integer, requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { Account, IamRole } from '../world.js';
 import { callerAccount, entityArn, iamArn, nameTaken, requireRole } from './account.js';
 import { boundaryContext, requireBoundary } from './boundaries.js';
 import { storedTrustPolicy } from './documents.js';
-import {
-  ARN,
-  MAX_SESSION_DURATION,
-  PAGING,
-  PATH,
-  PATH_PREFIX,
-  POLICY_DOCUMENT,
-  ROLE_DESCRIPTION,
-  ROLE_NAME,
-  TAGS,
-} from './members.js';
 import { listed } from './pages.js';
 import { requestTags, tagContext } from './tags.js';
 import { roleView } from './views.js';
+import { checkPath } from './path.js';
 
 const DEFAULT_SESSION_SECONDS = 3600;
 
@@ -35,15 +25,7 @@ const roleResource: Operation['resource'] = (env, params) =>
 export const CreateRole: Operation = {
   service: 'iam',
   name: 'CreateRole',
-  input: {
-    Path: optional(PATH),
-    RoleName: required(ROLE_NAME),
-    AssumeRolePolicyDocument: required(POLICY_DOCUMENT),
-    Description: optional(ROLE_DESCRIPTION),
-    MaxSessionDuration: optional(MAX_SESSION_DURATION),
-    PermissionsBoundary: optional(ARN),
-    Tags: optional(TAGS),
-  },
+  ownChecks: { Path: checkPath },
   action: 'iam:CreateRole',
   resource: (env, params) =>
     iamArn(
@@ -85,7 +67,6 @@ export const CreateRole: Operation = {
 export const GetRole: Operation = {
   service: 'iam',
   name: 'GetRole',
-  input: { RoleName: required(ROLE_NAME) },
   action: 'iam:GetRole',
   resource: roleResource,
   run: (env, params) => ({
@@ -96,7 +77,6 @@ export const GetRole: Operation = {
 export const ListRoles: Operation = {
   service: 'iam',
   name: 'ListRoles',
-  input: { PathPrefix: optional(PATH_PREFIX), ...PAGING },
   action: 'iam:ListRoles',
   resource: (env, params) =>
     `arn:aws:iam::${callerAccount(env).id}:role${text(params, 'PathPrefix') ?? '/'}`,
@@ -119,7 +99,6 @@ function inInstanceProfile(account: Account, role: IamRole): boolean {
 export const DeleteRole: Operation = {
   service: 'iam',
   name: 'DeleteRole',
-  input: { RoleName: required(ROLE_NAME) },
   action: 'iam:DeleteRole',
   resource: roleResource,
   run: (env, params) => {
@@ -137,7 +116,6 @@ export const DeleteRole: Operation = {
 export const UpdateAssumeRolePolicy: Operation = {
   service: 'iam',
   name: 'UpdateAssumeRolePolicy',
-  input: { RoleName: required(ROLE_NAME), PolicyDocument: required(POLICY_DOCUMENT) },
   action: 'iam:UpdateAssumeRolePolicy',
   resource: roleResource,
   run: (env, params) => {
@@ -153,11 +131,6 @@ export const UpdateAssumeRolePolicy: Operation = {
 export const UpdateRole: Operation = {
   service: 'iam',
   name: 'UpdateRole',
-  input: {
-    RoleName: required(ROLE_NAME),
-    Description: optional(ROLE_DESCRIPTION),
-    MaxSessionDuration: optional(MAX_SESSION_DURATION),
-  },
   action: 'iam:UpdateRole',
   resource: roleResource,
   run: (env, params) => {

@@ -3,11 +3,10 @@
 // rule, the 50-tag limit, and TagUser / TagRole, which add tags or replace the values of keys the
 // entity already has.
 import { AwsError } from '../errors.js';
-import { required, requiredText } from '../input.js';
+import { requiredText } from '../input.js';
 import type { Operation, Params } from '../operation.js';
 import type { Tag } from '../world.js';
 import { callerAccount, entityArn, requireRole, requireUser } from './account.js';
-import { EXISTING_USER_NAME, ROLE_NAME, TAGS } from './members.js';
 
 const MAX_TAGS = 50;
 
@@ -66,7 +65,6 @@ export function mergedTags(existing: readonly Tag[], incoming: readonly Tag[]): 
 export const TagUser: Operation = {
   service: 'iam',
   name: 'TagUser',
-  input: { UserName: required(EXISTING_USER_NAME), Tags: required(TAGS) },
   action: 'iam:TagUser',
   resource: (env, params) =>
     entityArn(callerAccount(env), 'user', requiredText(params, 'UserName')),
@@ -81,7 +79,6 @@ export const TagUser: Operation = {
 export const TagRole: Operation = {
   service: 'iam',
   name: 'TagRole',
-  input: { RoleName: required(ROLE_NAME), Tags: required(TAGS) },
   action: 'iam:TagRole',
   resource: (env, params) =>
     entityArn(callerAccount(env), 'role', requiredText(params, 'RoleName')),

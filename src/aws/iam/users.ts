@@ -6,7 +6,7 @@
 // policies, attached policies, group memberships.
 import { entityAlreadyExists, mustDeleteFirst } from '../errors.js';
 import { newId } from '../ids.js';
-import { optional, required, requiredText, text } from '../input.js';
+import { requiredText, text } from '../input.js';
 import type { Operation } from '../operation.js';
 import { isoSeconds } from '../time.js';
 import type { Account, IamUser } from '../world.js';
@@ -21,20 +21,15 @@ import {
   subjectUserName,
 } from './account.js';
 import { boundaryContext, requireBoundary } from './boundaries.js';
-import { ARN, EXISTING_USER_NAME, PAGING, PATH, PATH_PREFIX, TAGS, USER_NAME } from './members.js';
 import { listed } from './pages.js';
 import { requestTags, tagContext } from './tags.js';
 import { userView } from './views.js';
+import { checkPath } from './path.js';
 
 export const CreateUser: Operation = {
   service: 'iam',
   name: 'CreateUser',
-  input: {
-    Path: optional(PATH),
-    UserName: required(USER_NAME),
-    PermissionsBoundary: optional(ARN),
-    Tags: optional(TAGS),
-  },
+  ownChecks: { Path: checkPath },
   action: 'iam:CreateUser',
   resource: (env, params) =>
     iamArn(
@@ -83,7 +78,6 @@ function rootUserView(account: Account): Record<string, unknown> {
 export const GetUser: Operation = {
   service: 'iam',
   name: 'GetUser',
-  input: { UserName: optional(EXISTING_USER_NAME) },
   action: 'iam:GetUser',
   resource: subjectResource,
   run: (env, params) => {
@@ -96,7 +90,6 @@ export const GetUser: Operation = {
 export const ListUsers: Operation = {
   service: 'iam',
   name: 'ListUsers',
-  input: { PathPrefix: optional(PATH_PREFIX), ...PAGING },
   action: 'iam:ListUsers',
   resource: (env, params) =>
     `arn:aws:iam::${callerAccount(env).id}:user${text(params, 'PathPrefix') ?? '/'}`,
@@ -123,7 +116,6 @@ function deleteConflict(user: IamUser) {
 export const DeleteUser: Operation = {
   service: 'iam',
   name: 'DeleteUser',
-  input: { UserName: required(EXISTING_USER_NAME) },
   action: 'iam:DeleteUser',
   resource: (env, params) =>
     entityArn(callerAccount(env), 'user', requiredText(params, 'UserName')),

@@ -48,7 +48,7 @@ describe('account password policy', () => {
     });
   });
 
-  it("reports every value out of range in one ValidationError, in IAM's order", () => {
+  it("reports every value out of range in one ValidationError, in the model's member order", () => {
     const world = lessonWorld();
     expect(
       failure(
@@ -61,7 +61,7 @@ describe('account password policy', () => {
     ).toEqual({
       code: 'ValidationError',
       message:
-        "3 validation errors detected: Value at 'minimumPasswordLength' failed to satisfy constraint: Member must have value less than or equal to 128; Value at 'passwordReusePrevention' failed to satisfy constraint: Member must have value less than or equal to 24; Value at 'maxPasswordAge' failed to satisfy constraint: Member must have value less than or equal to 1095",
+        "3 validation errors detected: Value at 'minimumPasswordLength' failed to satisfy constraint: Member must have value less than or equal to 128; Value at 'maxPasswordAge' failed to satisfy constraint: Member must have value less than or equal to 1095; Value at 'passwordReusePrevention' failed to satisfy constraint: Member must have value less than or equal to 24",
     });
   });
 

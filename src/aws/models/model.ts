@@ -1,4 +1,4 @@
-// The shape of src/console/models/<service>.json, written by scripts/extract-aws-models.mjs: a slice
+// The shape of src/aws/models/<service>.json, written by scripts/extract-aws-models.mjs: a slice
 // of AWS's own service models (botocore's vocabulary), with the operations the simulator supports.
 
 export type ShapeType =
