@@ -18,8 +18,8 @@ import {
 import { renderResponse } from './format-output.js';
 import { signingHelper } from './certificate-tools.js';
 import { helpText } from './help-text.js';
-import { shapeOf } from './model.js';
-import { SERVICE_MODELS } from './models.js';
+import { shapeOf } from '../aws/models/model.js';
+import { SERVICE_MODELS } from '../aws/models/index.js';
 import { clientValidationErrors } from './param-validation.js';
 import { answersFrom, type Ask } from './questions.js';
 import { tokenize } from './tokenize.js';
