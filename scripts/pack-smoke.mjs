@@ -26,14 +26,17 @@ const SHIPPED = [
   /^dist\/THIRD-PARTY-LICENSES\.txt$/,
   /^dist\/chunks\/[\w-]+\.js$/,
   /^lessons\/\d\d-[\w-]+\.yaml$/,
-  /^lessons\/lesson\.schema\.json$/,
-  /^docs\/[\w-]+\.md$/,
+  /^lessons\/(lesson|pack)\.schema\.json$/,
+  /^docs\/[\w-]+\.(md|schema\.json)$/,
 ];
 const REQUIRED = [
   'dist/cli.js',
   'dist/course.json',
   'lessons/lesson.schema.json',
+  'lessons/pack.schema.json',
+  'docs/grade-output.schema.json',
   'docs/authoring.md',
+  'docs/workshop.md',
 ];
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
