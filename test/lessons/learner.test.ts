@@ -245,6 +245,18 @@ describe('grading a learner with a seed', () => {
     const out = grade(reference, ['--seed', 'two\nlines']);
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain('--seed: the seed has a control character');
+    // From the environment, the message names the variable the seed came from.
+    const fromEnv = grade(reference, [], { IAM_TUTOR_SEED: 'two\nlines' });
+    expect(fromEnv.exitCode).toBe(2);
+    expect(fromEnv.stderr).toContain('IAM_TUTOR_SEED: the seed has a control character');
+  });
+
+  it('refuses an empty --seed (an unset "$SEED"), which would grade in the course accounts', () => {
+    const out = grade(inAlicesAccounts, ['--seed', ''], { IAM_TUTOR_SEED: ALICE.seed });
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain('--seed: the seed is empty');
+    // An empty variable is an unset one: no seed.
+    expect(grade(reference, [], { IAM_TUTOR_SEED: '' }).exitCode).toBe(0);
   });
 });
 
