@@ -151,7 +151,7 @@ export function gradeCommand(
     return badInput(`no lesson ${lessonId}${ids.length ? ` (there are: ${ids.join(', ')})` : ''}`);
   }
   const learner = learnerFromFlags(values.seed, env);
-  if ('problem' in learner) return badInput(`--seed: ${learner.problem}`);
+  if ('problem' in learner) return badInput(learner.problem);
   const lesson = lessonFor(entry.lesson, learner);
   const task = findTask(lesson, values.task);
   if (typeof task === 'string') return badInput(task);

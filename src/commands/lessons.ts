@@ -1,11 +1,10 @@
 // `iam-tutor lessons check [DIR]` and `iam-tutor lessons schema`: for lesson authors and CI.
 import { parseArgs } from 'node:util';
 import { checkLesson, formatCheckTable } from '../lessons/check-lessons.js';
-import { learnerOf } from '../lessons/learner.js';
 import { packJsonSchema } from '../lessons/pack.js';
 import { lessonJsonSchema } from '../lessons/schema.js';
 import { readCourse } from './course.js';
-import { SEED_OPTION } from './seed-option.js';
+import { learnerFromFlags, SEED_OPTION } from './seed-option.js';
 import type { CommandOutput } from './simulate.js';
 
 export const LESSONS_HELP = `Usage: iam-tutor lessons check [DIR] [--seed TEXT]
@@ -50,8 +49,9 @@ export function lessonsCommand(args: string[]): CommandOutput {
   // pack.yaml must load too; the built-in course it may show is proved on its own.
   const course = readCourse(rest[0], { compiled: false });
   if (!course.ok) return usage(course.message);
-  const learner = learnerOf(values.seed ?? '');
-  if ('problem' in learner) return usage(`--seed: ${learner.problem}`);
+  // Not IAM_TUTOR_SEED, a learner's setting: an author proves the lessons for a seed by naming it.
+  const learner = learnerFromFlags(values.seed, {});
+  if ('problem' in learner) return usage(learner.problem);
   const rows = (course.course.sections[0]?.lessons ?? []).flatMap((loaded) =>
     checkLesson(loaded, learner),
   );

@@ -5,9 +5,17 @@ import { learnerOf, type Learner } from '../lessons/learner.js';
 
 export const SEED_OPTION = { seed: { type: 'string' } } as const;
 
+/**
+ * The learner of the flag, else of the variable (unset or empty: no seed); a problem names where
+ * the seed came from. An empty `--seed` is refused: it is an unset shell variable
+ * (`--seed "$SEED"`), and grading without the learner's seed would fail every right answer.
+ */
 export function learnerFromFlags(
   seed: string | undefined,
   env: NodeJS.ProcessEnv,
 ): Learner | { problem: string } {
-  return learnerOf(seed ?? env.IAM_TUTOR_SEED ?? '');
+  if (seed === '') return { problem: '--seed: the seed is empty; give one, or leave --seed out' };
+  const from = seed === undefined ? 'IAM_TUTOR_SEED' : '--seed';
+  const learner = learnerOf(seed ?? env.IAM_TUTOR_SEED ?? '');
+  return 'problem' in learner ? { problem: `${from}: ${learner.problem}` } : learner;
 }

@@ -24,7 +24,7 @@ export async function tutorialCommand(args: string[]): Promise<number> {
   });
   const learner = learnerFromFlags(values.seed, process.env);
   if ('problem' in learner) {
-    process.stderr.write(`iam-tutor: --seed: ${learner.problem}\n`);
+    process.stderr.write(`iam-tutor: ${learner.problem}\n`);
     return 2;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -47,17 +47,28 @@ export function relabelText(text: string, accounts: SandboxAccounts): string {
     .replaceAll(LESSON_ACCOUNTS.production, accounts.production);
 }
 
-/** Every string inside a plain JSON-like value, relabeled; the value itself is left alone. */
-export function relabelDeep<T>(value: T, accounts: SandboxAccounts): T {
+/**
+ * Every string inside a plain JSON-like value, relabeled; the value itself is left alone. `keep`
+ * names the values to leave as written by the field names that lead to them (array indices
+ * skipped), such as identifiers that progress and commands know a value by.
+ */
+export function relabelDeep<T>(
+  value: T,
+  accounts: SandboxAccounts,
+  keep: (path: readonly string[]) => boolean = () => false,
+): T {
   if (accounts === LESSON_ACCOUNTS) return value;
-  const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') return relabelText(node, accounts);
-    if (Array.isArray(node)) return node.map(visit);
+  const visit = (node: unknown, path: readonly string[]): unknown => {
+    if (typeof node === 'string') return keep(path) ? node : relabelText(node, accounts);
+    if (Array.isArray(node)) return node.map((inner) => visit(inner, path));
     if (node !== null && typeof node === 'object')
       return Object.fromEntries(
-        Object.entries(node).map(([key, inner]) => [relabelText(key, accounts), visit(inner)]),
+        Object.entries(node).map(([key, inner]) => [
+          relabelText(key, accounts),
+          visit(inner, [...path, key]),
+        ]),
       );
     return node;
   };
-  return visit(value) as T;
+  return visit(value, []) as T;
 }

@@ -265,16 +265,19 @@ export function endOfInput(session: ConsoleSession): LineResult {
  * status 70, and the console goes on.
  */
 export function runLine(session: ConsoleSession, line: string): LineResult {
-  if (line.length > MAX_LINE_LENGTH) {
-    return {
-      kind: 'done',
-      ...failed(
-        `iam-tutor: the line is ${line.length} characters; at most ${MAX_LINE_LENGTH} are read\n`,
-        2,
-      ),
-    };
-  }
   const pending = session.question;
+  if (line.length > MAX_LINE_LENGTH) {
+    const refused = failed(
+      `iam-tutor: the line is ${line.length} characters; at most ${MAX_LINE_LENGTH} are read\n`,
+      2,
+    );
+    // Not an answer either: the question still waits, and the learner is asked it again.
+    if (pending !== undefined) {
+      const { prompt, secret } = pending;
+      return { kind: 'question', stdout: '', stderr: refused.stderr, question: { prompt, secret } };
+    }
+    return { kind: 'done', ...refused };
+  }
   // An answer is read as typed, not as shell words, and is kept out of the history (secrets).
   if (pending !== undefined) {
     delete session.question;

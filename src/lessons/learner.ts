@@ -19,9 +19,27 @@ export function learnerWithSeed(seed = ''): Learner {
 /** The learner the lessons were written for: no seed, the documentation's example accounts. */
 export const COURSE_LEARNER: Learner = learnerWithSeed();
 
+/**
+ * The fields of a lesson (by their path, array indices skipped) that name a part of it: progress,
+ * `grade --task` and reports know a lesson, step, check or misconception by the id its file gives,
+ * so these stay as written whatever the learner's accounts. A wrong solution's `feedback` is a
+ * misconception's key; elsewhere `feedback` is text.
+ */
+const IDENTIFIERS = new Set([
+  'id',
+  'scenario',
+  'prerequisites',
+  'steps/id',
+  'steps/checks/id',
+  'steps/probes/id',
+  'steps/misconceptions/key',
+  'steps/misconceptions/see',
+  'steps/wrongSolutions/feedback',
+]);
+
 /** A lesson as this learner sees it: every account id in its text, setup and checks their own. */
 export function lessonFor(lesson: Lesson, learner: Learner): Lesson {
-  return relabelDeep(lesson, learner.accounts);
+  return relabelDeep(lesson, learner.accounts, (path) => IDENTIFIERS.has(path.join('/')));
 }
 
 export function lessonsFor(lessons: readonly LoadedLesson[], learner: Learner): LoadedLesson[] {

@@ -3,9 +3,8 @@
 // section of a course names the progress its lessons are kept in, so a pack never reads or writes
 // the built-in course's progress, nor another pack's.
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 import { FILE_NAME, type LoadedLesson } from './load.js';
-import { SLUG } from './schema.js';
+import { about, slug, text } from './schema.js';
 import {
   fieldName,
   readYamlFile,
@@ -13,12 +12,6 @@ import {
   type LessonFile,
   type Path,
 } from './yaml-file.js';
-
-z.config(en());
-
-const about = (text: string) => z.describe(text);
-const slug = z.string().check(z.regex(SLUG, 'expected lowercase words joined by hyphens'));
-const text = z.string().check(z.minLength(1));
 
 /** The file in a lesson folder that makes it a pack; never read as a lesson. */
 export const PACK_FILE = /^pack\.ya?ml$/;

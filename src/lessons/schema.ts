@@ -6,14 +6,15 @@ import { en } from 'zod/locales';
 z.config(en());
 
 /** Its text shows in editors (hover and completion) through the JSON Schema. */
-const about = (text: string) => z.describe(text);
+export const about = (text: string) => z.describe(text);
 
 /** A lesson's, step's or check's id: lowercase words joined by hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const slug = z.string().check(z.regex(SLUG, 'expected lowercase words joined by hyphens'));
+export const slug = z.string().check(z.regex(SLUG, 'expected lowercase words joined by hyphens'));
 
-const text = z.string().check(z.minLength(1));
+/** A text that says something: not empty. */
+export const text = z.string().check(z.minLength(1));
 
 const commands = z
   .array(z.string().check(z.minLength(1)))

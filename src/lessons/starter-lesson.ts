@@ -32,7 +32,7 @@ steps:
         feedback: Keys on disk leak and never expire.
       - text: Temporary credentials of the instance's role
         correct: true
-        feedback: Right. The SDK reads them from the instance metadata service.
+        feedback: The SDK reads them from the instance metadata service.
 
   # A predict step: the learner guesses the decision (allowed, explicitDeny, implicitDeny);
   # \`lessons check\` asks the policy engine, so \`answer\` cannot drift from what AWS would say.

@@ -9,7 +9,12 @@ import { readMachineFile, currentMachine } from '../../src/console/machine.js';
 import { createSandbox, SANDBOX_ACCOUNT } from '../../src/console/sandbox.js';
 import { restoreSession, snapshotSession } from '../../src/console/session-file.js';
 import type { ConsoleSession } from '../../src/console/session.js';
-import { endOfInput, interruptQuestion, runLine } from '../../src/console/shell.js';
+import {
+  endOfInput,
+  interruptQuestion,
+  MAX_LINE_LENGTH,
+  runLine,
+} from '../../src/console/shell.js';
 import { ADMIN_ARN, ok, run, trustPolicy } from './helpers.js';
 
 const NOW = Date.UTC(2026, 10, 30, 10);
@@ -120,6 +125,19 @@ describe('a chain around a question', () => {
     expect(session.question).toBeUndefined();
     expect(ok(session, 'echo $?')).toBe('130');
     expect(file(session, '~/.aws/credentials')).not.toContain(KEY_ID);
+  });
+
+  it('a line too long to read is no answer: the question is asked again, and still waits', () => {
+    const session = createSandbox('chain', NOW);
+    asks(session, 'aws configure --profile dev');
+    const refused = asks(session, 'x'.repeat(MAX_LINE_LENGTH + 1));
+    expect(refused).toEqual({
+      kind: 'question',
+      stdout: '',
+      stderr: `iam-tutor: the line is ${MAX_LINE_LENGTH + 1} characters; at most ${MAX_LINE_LENGTH} are read\n`,
+      question: { prompt: 'AWS Access Key ID [None]: ', secret: false },
+    });
+    expect(asks(session, KEY_ID).question.prompt).toBe('AWS Secret Access Key [None]: ');
   });
 
   it('the end of the input fails the command as EOFError does (255), and the line goes on', () => {

@@ -44,7 +44,9 @@ describe('iam-tutor CLI', () => {
     });
     const env = runCli([], undefined, { IAM_TUTOR_SEED: 'a\tb' });
     expect(env.status).toBe(2);
-    expect(env.stderr).toContain('--seed: the seed has a control character');
+    expect(env.stderr).toBe(
+      'iam-tutor: IAM_TUTOR_SEED: the seed has a control character (a line break?); give it on one line\n',
+    );
   });
 
   it('new lesson writes a starter lesson that lessons check passes, and refuses a bad name', () => {

@@ -47,6 +47,10 @@ describe('iam-tutor lessons check', () => {
     expect(lessonsCommand(['inspect']).stderr).toContain(
       'unknown action: inspect (check or schema)',
     );
+    expect(lessonsCommand(['check', dir('good'), '--seed', ''])).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('--seed: the seed is empty') as string,
+    });
   });
 
   it('prints the JSON Schema', () => {

@@ -89,6 +89,57 @@ describe('a lesson as a learner with a seed gets it', () => {
     expect(JSON.parse(back)).toEqual(lesson);
   });
 
+  it("keeps its ids as written, even one that holds a sandbox account's id", () => {
+    // A pack may name a step after its bucket (notes-111122223333): progress, `grade --task` and
+    // the misconception a wrong solution names must still find it for a learner with a seed.
+    const tag = (id: string) => `${id}-${LESSON_ACCOUNTS.own}`;
+    const tagged: Lesson = {
+      ...lesson,
+      steps: lesson.steps.map((step) =>
+        step.kind !== 'task'
+          ? { ...step, id: tag(step.id) }
+          : {
+              ...step,
+              id: tag(step.id),
+              checks: step.checks.map((check) => ({ ...check, id: tag(check.id) })),
+              probes: step.probes?.map((probe) => ({ ...probe, id: tag(probe.id) })),
+              misconceptions: step.misconceptions?.map((m) => ({
+                ...m,
+                key: tag(m.key),
+                ...(m.see === undefined ? {} : { see: tag(m.see) }),
+              })),
+              wrongSolutions: step.wrongSolutions?.map((w) => ({
+                ...w,
+                feedback: tag(w.feedback),
+              })),
+            },
+      ),
+    };
+    const ids = (of: Lesson) =>
+      of.steps.flatMap((step) =>
+        step.kind !== 'task'
+          ? [step.id]
+          : [
+              step.id,
+              ...step.checks.map((check) => check.id),
+              ...(step.probes ?? []).map((probe) => probe.id),
+              ...(step.misconceptions ?? []).flatMap((m) => [m.key, m.see ?? '']),
+              ...(step.wrongSolutions ?? []).map((w) => w.feedback),
+            ],
+      );
+    const seeded = lessonFor(tagged, ALICE);
+    expect(ids(seeded)).toEqual(ids(tagged));
+    expect(ids(tagged).filter((id) => id.endsWith(LESSON_ACCOUNTS.own)).length).toBeGreaterThan(10);
+    // The text around them is the learner's.
+    expect(JSON.stringify(taskOf(seeded, tag('deployer-role')).goal)).toContain(
+      ALICE.accounts.production,
+    );
+    const failing = checkLesson({ ok: true, path: 'tagged.yaml', lesson: tagged }, ALICE).filter(
+      (row) => !row.ok,
+    );
+    expect(failing).toEqual([]);
+  });
+
   it('is the lesson itself for the course learner', () => {
     expect(lessonFor(lesson, COURSE_LEARNER)).toBe(lesson);
   });
@@ -194,6 +245,18 @@ describe('grading a learner with a seed', () => {
     const out = grade(reference, ['--seed', 'two\nlines']);
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain('--seed: the seed has a control character');
+    // From the environment, the message names the variable the seed came from.
+    const fromEnv = grade(reference, [], { IAM_TUTOR_SEED: 'two\nlines' });
+    expect(fromEnv.exitCode).toBe(2);
+    expect(fromEnv.stderr).toContain('IAM_TUTOR_SEED: the seed has a control character');
+  });
+
+  it('refuses an empty --seed (an unset "$SEED"), which would grade in the course accounts', () => {
+    const out = grade(inAlicesAccounts, ['--seed', ''], { IAM_TUTOR_SEED: ALICE.seed });
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain('--seed: the seed is empty');
+    // An empty variable is an unset one: no seed.
+    expect(grade(reference, [], { IAM_TUTOR_SEED: '' }).exitCode).toBe(0);
   });
 });
 

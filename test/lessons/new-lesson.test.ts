@@ -31,6 +31,11 @@ describe('iam-tutor new lesson', () => {
     expect(readFileSync(join(lessons, 'lesson.schema.json'), 'utf8')).toBe(
       readFileSync('lessons/lesson.schema.json', 'utf8'),
     );
+    // The tutor prints "✓ Right." or "✗ Not quite." before an option's feedback: the starter,
+    // which authors copy, does not say it again ("✓ Right. Right. ...").
+    const feedback = [...text.matchAll(/^ +feedback: (.*)$/gm)].map((m) => m[1] ?? '');
+    expect(feedback.length).toBeGreaterThan(1);
+    for (const line of feedback) expect(line).not.toMatch(/^(Right|Not quite|Wrong)\b/);
     const check = lessonsCommand(['check', lessons]);
     expect(check.stdout).toContain('all 11 checks passed');
     expect(check.stdout).toContain('wrong: An administrator role');

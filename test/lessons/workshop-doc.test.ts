@@ -88,6 +88,12 @@ describe('docs/workshop.md', () => {
         'timeout',
       ]);
     }
+    // The command grader gives its command only PATH and HOME of the job's environment
+    // (github-education-resources/autograding#19): a job's IAM_TUTOR_SEED would not reach it.
+    expect(steps.some((s) => s.env?.IAM_TUTOR_SEED !== undefined)).toBe(false);
+    for (const step of graders) {
+      expect(step.with?.command).toMatch(/ --seed "\$\{\{ github\.repository \}\}"$/);
+    }
     const reporter = steps.find(
       (s) => s.uses === 'classroom-resources/autograding-grading-reporter@v1',
     );

@@ -66,6 +66,8 @@ describe('the replies of the task prompt', () => {
     const { type, events, session } = atTask();
     type(task.solution[0] ?? '');
     const before = session();
+    // The work to lose: a check holds before the restart, and none after it.
+    expect(before.grade.checks.some((c) => c.holds)).toBe(true);
     const asked = type('restart');
     expect(asked.restartAsked).toBe(true);
     expect(asked.opened).toBeUndefined();
