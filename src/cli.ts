@@ -138,6 +138,23 @@ function readStdin(maxBytes: number): Buffer {
 }
 
 /** The file's text, or a message saying in words why it cannot be used. */
+/**
+ * A file's bytes as text: UTF-8 (its BOM dropped). UTF-16, which Windows PowerShell 5's `>` and
+ * `Out-File` write, and bytes that are not UTF-8 are refused with what to do, rather than read
+ * as garbage that fails further on for a reason nobody can see.
+ */
+function decodeText(bytes: Buffer, file: string): { text: string } | { error: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return {
+      error: `${file} is UTF-16 text; save it as UTF-8 (PowerShell: Out-File -Encoding utf8)`,
+    };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { error: `${file} is not UTF-8 text; save it as UTF-8` };
+  }
+}
+
 function readSource(file: string, maxBytes: number): { text: string } | { error: string } {
   try {
     const bytes = file === '-' ? readStdin(maxBytes) : readFileSync(file);
@@ -146,7 +163,7 @@ function readSource(file: string, maxBytes: number): { text: string } | { error:
         error: `${file} is ${bytes.length} bytes; at most ${maxBytes / 1024 / 1024} MB is read`,
       };
     }
-    return { text: bytes.toString('utf8') };
+    return decodeText(bytes, file);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     return { error: `cannot read ${file}: ${READ_ERRORS[code] ?? code}` };

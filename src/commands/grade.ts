@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { scriptLines } from '../console/script-lines.js';
 import type { CheckResult } from '../lessons/grade.js';
-import { lessonFor } from '../lessons/learner.js';
+import { lessonFor, type Learner } from '../lessons/learner.js';
 import { escapeMarkup } from '../lessons/markup.js';
 import type { Lesson, TaskStep } from '../lessons/schema.js';
 import { runSolution, type SolutionRun } from '../lessons/solution.js';
@@ -55,9 +55,15 @@ function findTask(lesson: Lesson, id: string | undefined): TaskStep | string {
 
 const mark = (result: CheckResult) => (result.holds ? '✓' : '✗');
 
-function textReport(lesson: Lesson, task: TaskStep, run: Graded): string {
+function textReport(lesson: Lesson, task: TaskStep, run: Graded, learner: Learner): string {
   const { grade } = run;
-  const lines = [`${lesson.id} / ${task.id}: ${grade.passed ? 'PASS' : 'FAIL'}`, '', task.title];
+  const lines = [`${lesson.id} / ${task.id}: ${grade.passed ? 'PASS' : 'FAIL'}`];
+  // Which worlds were graded: a solution written for another seed fails in these accounts.
+  if (learner.seed !== '') {
+    const { own, production } = learner.accounts;
+    lines.push(`(the worlds of seed "${learner.seed}": accounts ${own} and ${production})`);
+  }
+  lines.push('', task.title);
   const describe = (result: CheckResult) =>
     `  ${mark(result)} ${result.title}${result.holds ? '' : `\n      found: ${result.found}`}`;
   lines.push(...grade.checks.map(describe));
@@ -168,7 +174,7 @@ export function gradeCommand(
   }
   return {
     exitCode: run.grade.passed ? 0 : 1,
-    stdout: values.json ? jsonReport(lesson, task, run) : textReport(lesson, task, run),
+    stdout: values.json ? jsonReport(lesson, task, run) : textReport(lesson, task, run, learner),
     stderr: '',
   };
 }

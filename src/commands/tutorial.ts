@@ -13,8 +13,9 @@ const NO_TERMINAL =
   '(see iam-tutor --help).\n';
 
 export async function tutorialCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
+    allowPositionals: true,
     options: {
       ...DATA_OPTIONS,
       ...SEED_OPTION,
@@ -22,6 +23,15 @@ export async function tutorialCommand(args: string[]): Promise<number> {
       plain: { type: 'boolean' },
     },
   });
+  // `iam-tutor --lessons DIR list`: the options were meant for a command written after them.
+  const [stray] = positionals;
+  if (stray !== undefined) {
+    process.stderr.write(
+      `iam-tutor: unexpected '${stray}' after the options: a command comes first, then its ` +
+        `options (iam-tutor ${stray} ${args.filter((arg) => arg !== stray).join(' ')})\n`,
+    );
+    return 2;
+  }
   const learner = learnerFromFlags(values.seed, process.env);
   if ('problem' in learner) {
     process.stderr.write(`iam-tutor: ${learner.problem}\n`);

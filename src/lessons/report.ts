@@ -51,6 +51,16 @@ export interface Report {
   total: ReportTotal;
 }
 
+/** A report is read by people and spreadsheets: parts of a score to a tenth, not 46.666666666666664. */
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+const roundedBreakdown = (breakdown: ScoreBreakdown): ScoreBreakdown => ({
+  correctness: tenth(breakdown.correctness),
+  leastPrivilege: tenth(breakdown.leastPrivilege),
+  hints: tenth(breakdown.hints),
+  attempts: tenth(breakdown.attempts),
+});
+
 export function lessonReport(lesson: Lesson, record: LessonRecord | undefined): LessonReport {
   const score = record ? scoreLesson(lesson, record.state) : undefined;
   const tasks = lesson.steps.filter((step): step is TaskStep => step.kind === 'task');
@@ -66,12 +76,12 @@ export function lessonReport(lesson: Lesson, record: LessonRecord | undefined): 
     step: record ? Math.min(record.state.step + 1, lesson.steps.length) : 0,
     steps: lesson.steps.length,
     score: score?.score ?? null,
-    breakdown: score?.breakdown ?? null,
+    breakdown: score ? roundedBreakdown(score.breakdown) : null,
     tasksPassed: states.filter((state) => state.status === 'passed').length,
     tasks: tasks.length,
     hintsUsed: states.reduce((sum, state) => sum + state.hintsShown, 0),
     hints: tasks.reduce((sum, task) => sum + (task.hints ?? []).length, 0),
-    secondsSpent: record?.secondsSpent ?? 0,
+    secondsSpent: Math.round(record?.secondsSpent ?? 0),
     firstActivity: record?.firstActivity ?? null,
     lastActivity: record?.lastActivity ?? null,
   };

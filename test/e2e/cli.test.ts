@@ -35,6 +35,15 @@ describe('iam-tutor CLI', () => {
     expect(stderr).toContain('new lesson NAME');
   });
 
+  it('says a command comes before its options (iam-tutor --lessons DIR list), exit 2', () => {
+    expect(runCli(['--lessons', 'lessons', 'list'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "iam-tutor: unexpected 'list' after the options: a command comes first, then its options (iam-tutor list --lessons lessons)\n",
+    });
+  });
+
   it('refuses a seed that is not one short line, from the flag or IAM_TUTOR_SEED, exit 2', () => {
     const flag = runCli(['--seed', 'x'.repeat(300)]);
     expect(flag).toEqual({

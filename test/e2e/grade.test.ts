@@ -1,6 +1,6 @@
 // `iam-tutor grade` through the built binary, as an autograder calls it: a solution on stdin or in
 // a file, a verdict in the exit status, JSON and JUnit for the machine, words for the person.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,5 +105,35 @@ describe('iam-tutor grade', () => {
     const run = grade("aws iam create-role --role-name 'app");
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('the solution ends inside a command');
+  });
+
+  it('refuses a solution saved as UTF-16 or not UTF-8, saying how to save it (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iam-tutor-grade-encoding-'));
+    const utf16 = join(dir, 'utf16.sh');
+    // What Windows PowerShell 5's `>` writes: a UTF-16 LE BOM, then two bytes a character.
+    writeFileSync(utf16, Buffer.from(`\ufeff${SOLUTION}`, 'utf16le'));
+    const latin1 = join(dir, 'latin1.sh');
+    writeFileSync(latin1, Buffer.from('# caf\xe9\naws iam list-roles\n', 'latin1'));
+    const run = (file: string) => runCli(['grade', 'app-on-ec2', ...LESSONS, '--solution', file]);
+    expect(run(utf16)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `iam-tutor grade: ${utf16} is UTF-16 text; save it as UTF-8 (PowerShell: Out-File -Encoding utf8)\n`,
+    });
+    expect(run(latin1).stderr).toBe(
+      `iam-tutor grade: ${latin1} is not UTF-8 text; save it as UTF-8\n`,
+    );
+    // A UTF-8 file with a BOM (Notepad's) is fine.
+    const bom = join(dir, 'bom.sh');
+    writeFileSync(bom, `\ufeff${SOLUTION}`);
+    expect(run(bom).status).toBe(0);
+  });
+
+  it('names the worlds it graded when a seed is given', () => {
+    const run = grade(SOLUTION, '--seed', 'alice');
+    expect(run.stdout.split('\n')[1]).toMatch(
+      /^\(the worlds of seed "alice": accounts \d{12} and \d{12}\)$/,
+    );
+    expect(grade(SOLUTION).stdout.split('\n')[1]).toBe('');
   });
 });

@@ -74,12 +74,8 @@ describe('iam-tutor progress', () => {
         step: 4,
         steps: 4,
         score: 67,
-        breakdown: {
-          correctness: 140 / 3,
-          leastPrivilege: 20 / 3,
-          hints: 20 / 3,
-          attempts: 20 / 3,
-        },
+        // 70 x 2/3 and 10 x 2/3 (two graded steps of three), to a tenth.
+        breakdown: { correctness: 46.7, leastPrivilege: 6.7, hints: 6.7, attempts: 6.7 },
         tasksPassed: 0,
         tasks: 1,
         hintsUsed: 0,
