@@ -44,6 +44,11 @@ export const BUILT_IN_PROGRESS = 'progress';
 const LOCK_WAIT_MS = 5000;
 /** A lock older than this was left by a process that died while holding it. */
 const STALE_LOCK_MS = 30_000;
+/**
+ * A writer writes its token the moment it has made the lock file: an empty lock older than this
+ * was left by one killed in between, which would otherwise hold every writer up until it is stale.
+ */
+const EMPTY_LOCK_MS = 1000;
 
 /** Marks what conf read from a file that is not JSON. */
 const DAMAGED = '\u0000damaged';
@@ -241,9 +246,12 @@ function readLock(lock: string): string {
 /** A lock whose process has died (killed while writing), or that is older than any write. */
 function abandoned(lock: string): boolean {
   try {
-    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
-    const pid = Number(readLock(lock).split(':')[0]);
-    if (!Number.isInteger(pid) || pid <= 0) return false; // being written: give it a moment
+    const age = Date.now() - statSync(lock).mtimeMs;
+    if (age > STALE_LOCK_MS) return true;
+    const token = readLock(lock);
+    if (token === '') return age > EMPTY_LOCK_MS; // being written, unless for too long
+    const pid = Number(token.split(':')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return false;
     process.kill(pid, 0);
     return false;
   } catch (error) {
@@ -251,9 +259,12 @@ function abandoned(lock: string): boolean {
   }
 }
 
-/** Removes the lock only if it still holds `token`: never a lock another writer took since. */
+/**
+ * Removes the lock only if it still holds `token` (an abandoned empty lock: ''): never a lock
+ * another writer took since.
+ */
 function removeIf(lock: string, token: string): void {
-  if (token === '' || readLock(lock) !== token) return;
+  if (readLock(lock) !== token) return;
   try {
     unlinkSync(lock);
   } catch {

@@ -112,6 +112,20 @@ describe('ProgressStore on a file system that says no', () => {
     expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}:someone-else`);
     expect(store.read().lessons).toEqual({});
   }, 15_000);
+
+  it('takes over an empty lock left by a writer killed between making it and writing its token', () => {
+    const dir = freshDir();
+    const lock = join(dir, 'progress.json.lock');
+    // Fresh, it may be a writer about to write its token: waited for; a second on, abandoned.
+    writeFileSync(lock, '');
+    const started = Date.now();
+    open(dir).update('a', () => record('a'));
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(900);
+    expect(waited).toBeLessThan(4000);
+    expect(open(dir).lesson('a')).toBeDefined();
+    expect(existsSync(lock)).toBe(false);
+  }, 15_000);
 });
 
 describe('readProgress', () => {
