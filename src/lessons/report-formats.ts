@@ -58,7 +58,8 @@ function summary(report: Report): string {
     (pack === null ? '' : `Lesson pack: ${pack.title}${id}. `) +
     `Generated ${when(report.generatedAt)} UTC. ${total.completed} of ${total.lessons} lessons ` +
     `completed, ${total.inProgress} in progress; course score ${total.score}/100 (the mean of the ` +
-    `lessons' scores, a lesson not started counting 0).`
+    `lessons' scores, a lesson not started counting 0).` +
+    (total.accounts.length === 0 ? '' : ` Task worlds in account ${total.accounts.join(', ')}.`)
   );
 }
 

@@ -1,6 +1,8 @@
 // A learner's progress as a report an instructor can collect (`iam-tutor report`), and each
 // lesson's line of it, which `iam-tutor progress` prints too: status, step, score and its
 // breakdown, tasks passed, hints used, time spent, first and last activity; and a total.
+import { ownAccount } from '../console/sandbox.js';
+import { restoreSession } from '../console/session-file.js';
 import { lessonStatus, type LessonRecord, type LessonStatus } from '../progress/progress.js';
 import type { PackName } from './pack.js';
 import type { Lesson, TaskStep } from './schema.js';
@@ -25,6 +27,11 @@ export interface LessonReport {
   /** ISO 8601 times; null before the lesson is started. */
   firstActivity: string | null;
   lastActivity: string | null;
+  /**
+   * The learner's own account in the task worlds saved (111122223333 without a seed, one of their
+   * own with a workshop's `--seed`): what an instructor matches with `grade --seed`.
+   */
+  accounts: string[];
 }
 
 export interface ReportTotal {
@@ -40,6 +47,7 @@ export interface ReportTotal {
   secondsSpent: number;
   firstActivity: string | null;
   lastActivity: string | null;
+  accounts: string[];
 }
 
 export interface Report {
@@ -60,6 +68,16 @@ const roundedBreakdown = (breakdown: ScoreBreakdown): ScoreBreakdown => ({
   hints: tenth(breakdown.hints),
   attempts: tenth(breakdown.attempts),
 });
+
+/** The learner's own account in each task world the record keeps, once each, in order. */
+function accountsWorkedIn(record: LessonRecord | undefined): string[] {
+  const accounts = Object.values(record?.state.steps ?? {}).flatMap((step) => {
+    if (step.kind !== 'task' || step.world === undefined) return [];
+    const restored = restoreSession(step.world);
+    return restored.ok ? [ownAccount(restored.session.world)] : [];
+  });
+  return [...new Set(accounts)].sort();
+}
 
 export function lessonReport(lesson: Lesson, record: LessonRecord | undefined): LessonReport {
   const score = record ? scoreLesson(lesson, record.state) : undefined;
@@ -84,6 +102,7 @@ export function lessonReport(lesson: Lesson, record: LessonRecord | undefined): 
     secondsSpent: Math.round(record?.secondsSpent ?? 0),
     firstActivity: record?.firstActivity ?? null,
     lastActivity: record?.lastActivity ?? null,
+    accounts: accountsWorkedIn(record),
   };
 }
 
@@ -127,6 +146,7 @@ export function buildReport(
         lines.map((line) => line.lastActivity),
         (a, b) => a > b,
       ),
+      accounts: [...new Set(lines.flatMap((line) => line.accounts))].sort(),
     },
   };
 }

@@ -83,6 +83,7 @@ describe('iam-tutor progress', () => {
         secondsSpent: 240,
         firstActivity: '2026-12-01T09:00:00.000Z',
         lastActivity: '2026-12-01T09:04:00.000Z',
+        accounts: [],
       },
     ]);
   });

@@ -2,7 +2,9 @@
 // programs read it, Markdown whose tables hold whatever a title says, and HTML that parses as one
 // self-contained page, with a title that is markup shown as text.
 import { describe, expect, it } from 'vitest';
+import { learnerWithSeed, lessonFor } from '../../src/lessons/learner.js';
 import { buildReport, type Report } from '../../src/lessons/report.js';
+import { openTask, taskSnapshot } from '../../src/lessons/task-session.js';
 import { reportHtml, reportJson, reportMarkdown } from '../../src/lessons/report-formats.js';
 import { startLesson, step, type LessonEvent, type LessonState } from '../../src/lessons/runner.js';
 import type { Lesson } from '../../src/lessons/schema.js';
@@ -100,6 +102,7 @@ describe('buildReport', () => {
       secondsSpent: 240 + 150,
       firstActivity: '2026-11-30T15:00:00.000Z',
       lastActivity: '2026-12-01T09:04:00.000Z',
+      accounts: [],
     });
     expect(buildReport([], new Date(0)).total).toMatchObject({ lessons: 0, score: 0 });
   });
@@ -286,5 +289,28 @@ describe('reportHtml', () => {
     const fresh = parseHtml(reportHtml(buildReport([{ lesson, record: undefined }], new Date(0))));
     expect(byTag(fresh.root, 'table')).toHaveLength(1);
     expect(byTag(fresh.root, 'p').map(textOf)).toContain('No lesson started yet.');
+  });
+});
+
+describe('the accounts a report names', () => {
+  it("are the learner's own in the task worlds saved: a workshop seed's, as grade --seed names them", () => {
+    const lesson = fixtureLesson('good/01-app-on-ec2.yaml');
+    const task = lesson.steps.find((s) => s.kind === 'task');
+    if (task?.kind !== 'task') throw new Error('no task');
+    const alice = learnerWithSeed('alice');
+    const opened = openTask(lessonFor(lesson, alice), task, undefined, alice);
+    if (!opened.ok) throw new Error(opened.message);
+    const atTask = { ...startLesson(lesson), step: lesson.steps.indexOf(task) };
+    const { state } = step(lesson, atTask, {
+      type: 'save-world',
+      world: taskSnapshot(opened.session),
+    });
+    const report = buildReport(
+      [{ lesson, record: record(state, '2026-12-01T09:00:00Z', '2026-12-01T09:04:00Z') }],
+      new Date('2026-12-01T10:00:00Z'),
+    );
+    expect(report.lessons[0]?.accounts).toEqual([alice.accounts.own]);
+    expect(report.total.accounts).toEqual([alice.accounts.own]);
+    expect(reportMarkdown(report)).toContain(`Task worlds in account ${alice.accounts.own}.`);
   });
 });
