@@ -8,16 +8,17 @@ import type { Operation } from './operation.js';
 import { S3_OPERATIONS } from './s3.js';
 import { STS_OPERATIONS } from './sts.js';
 
-const BY_NAME = new Map(
-  [
-    ...IAM_OPERATIONS,
-    ...STS_OPERATIONS,
-    ...S3_OPERATIONS,
-    ...EC2_OPERATIONS,
-    ...ORGANIZATIONS_OPERATIONS,
-    ...ROLES_ANYWHERE_OPERATIONS,
-  ].map((op) => [`${op.service} ${op.name}`, op]),
-);
+/** Every simulated operation, service by service. */
+export const ALL_OPERATIONS: readonly Operation[] = [
+  ...IAM_OPERATIONS,
+  ...STS_OPERATIONS,
+  ...S3_OPERATIONS,
+  ...EC2_OPERATIONS,
+  ...ORGANIZATIONS_OPERATIONS,
+  ...ROLES_ANYWHERE_OPERATIONS,
+];
+
+const BY_NAME = new Map(ALL_OPERATIONS.map((op) => [`${op.service} ${op.name}`, op]));
 
 /** The simulated operation, e.g. `findOperation('iam', 'CreateUser')`, if there is one. */
 export function findOperation(service: string, name: string): Operation | undefined {
