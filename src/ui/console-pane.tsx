@@ -25,8 +25,11 @@ export interface ConsolePaneProps {
   complete?: (line: string) => [string[], string];
   /** Keys for the screen around the console, given the line typed so far; true when taken. */
   onKey?: (input: string, key: Key, line: string) => boolean;
-  /** The line answers a question: `shown` as typed, or `unseen` (an MFA code). */
-  answer?: 'shown' | 'unseen';
+  /**
+   * Whether the line answers a question now: `shown` as typed, or `unseen` (an MFA code). Asked
+   * at each line, not once a frame: in a paste, a line may ask what the next one answers.
+   */
+  answering?: () => 'shown' | 'unseen' | undefined;
   /** Esc while answering: the question is abandoned. */
   onAbandon?: () => void;
   isActive?: boolean;
@@ -50,7 +53,7 @@ export function ConsolePane({
   onSubmit,
   complete,
   onKey,
-  answer,
+  answering = () => undefined,
   onAbandon,
   isActive = true,
 }: ConsolePaneProps) {
@@ -63,9 +66,17 @@ export function ConsolePane({
   // How many lines the view is scrolled back from the newest; any other key comes back down.
   const [back, setBack] = useState(0);
   const page = Math.max(1, height - 1);
+  /** A line as Enter submits it: remembered in history, unless it answers a question (it may be a secret). */
+  const submit = (text: string) => {
+    line.current =
+      answering() === undefined
+        ? submitted({ ...line.current, text })
+        : emptyEditor(line.current.history);
+    onSubmit(text);
+  };
   useInput(
     (input, key) => {
-      if (key.escape && answer !== undefined) {
+      if (key.escape && answering() !== undefined) {
         line.current = emptyEditor(line.current.history);
         setEditor(line.current);
         onAbandon?.();
@@ -85,16 +96,13 @@ export function ConsolePane({
         line.current = done.editor;
         setChoices(done.choices);
       } else if (!key.return && /[\r\n]/.test(input)) {
-        const paste = pasted(line.current, input, answer === undefined);
-        line.current = paste.editor;
-        for (const pastedLine of paste.lines) onSubmit(pastedLine);
+        const paste = pasted(line.current, input);
+        for (const pastedLine of paste.lines) submit(pastedLine);
+        line.current = { ...paste.editor, history: line.current.history };
+        line.current.historyIndex = line.current.history.length;
       } else if (key.return) {
-        const text = line.current.text;
-        // An answer (a secret key, an MFA code) is not remembered.
-        line.current =
-          answer === undefined ? submitted(line.current) : emptyEditor(line.current.history);
-        onSubmit(text);
-      } else if (answer === undefined || !(key.upArrow || key.downArrow)) {
+        submit(line.current.text);
+      } else if (answering() === undefined || !(key.upArrow || key.downArrow)) {
         line.current = editLine(line.current, { ...key, input });
       }
       setEditor(line.current);
@@ -107,7 +115,7 @@ export function ConsolePane({
   const columns = stdout.columns || 80;
   // A typed line longer than half the console shows the part around the cursor.
   const typed = visiblePart(
-    answer === 'unseen' ? emptyEditor() : editor,
+    answering() === 'unseen' ? emptyEditor() : editor,
     Math.max(1, Math.floor(height / 2)) * columns - prompt.length - 2,
   );
   let budget =

@@ -122,28 +122,21 @@ const MAX_PASTED_LINES = 500;
  * line (an open quote or a trailing backslash going on to the next) runs in turn, so that a
  * command copied over several lines from the AWS docs works, and what follows the last break
  * stays on the line, still to be edited. A command left open at the end stays on the line too,
- * its line breaks shown as spaces.
+ * its line breaks shown as spaces. The lines are the caller's to submit, one by one as if typed
+ * (it knows which of them answer a question); `editor` is the line left after them.
  */
-export function pasted(
-  editor: LineEditor,
-  input: string,
-  remember = true,
-): { editor: LineEditor; lines: string[] } {
+export function pasted(editor: LineEditor, input: string): { editor: LineEditor; lines: string[] } {
   const text = `${editor.text.slice(0, editor.cursor)}${input}`.replace(/\r\n?/g, '\n');
   const lastBreak = text.lastIndexOf('\n');
   if (lastBreak < 0 || text.split('\n').length > MAX_PASTED_LINES) {
     return { editor: editLine(editor, { input }), lines: [] };
   }
   const { lines, rest = '' } = scriptLines(text.slice(0, lastBreak + 1));
-  // Each line run is remembered as if typed (unless it answers a question: it may be a secret).
-  let after = editor;
-  for (const line of lines)
-    after = remember ? submitted({ ...after, text: line }) : emptyEditor(after.history);
   const open = rest === '' ? '' : `${rest.replace(/\\\n/g, '').replace(/\n/g, ' ')} `;
   const left = `${open}${text.slice(lastBreak + 1)}`;
   return {
     editor: at(
-      emptyEditor(after.history),
+      emptyEditor(editor.history),
       `${left}${editor.text.slice(editor.cursor)}`,
       left.length,
     ),

@@ -57,14 +57,16 @@ export function Workbench({ session, welcome, height, onLine, onView }: Workbenc
     return editFile(session, path, openEditor ?? (() => undefined));
   };
   const run = (line: string) => {
-    if (question !== undefined) {
+    // Read at each line, not from this frame: the lines of a paste come before the next frame.
+    const asking = session.question;
+    if (asking !== undefined) {
       // An answer read unseen is not echoed either.
-      const echo = question.secret ? prompt : `${prompt}${line}`;
+      const echo = asking.secret ? asking.prompt : `${asking.prompt}${line}`;
       const printed = onLine(line);
       setOutput((before) => [...before, echo, ...printed].slice(-SCROLLBACK));
       return;
     }
-    const echo = `${prompt}${line}`;
+    const echo = `${promptOf(session.state)}${line}`;
     const word = VIEW_WORDS[line.trim()];
     if (word !== undefined) {
       setView(word);
@@ -113,9 +115,14 @@ export function Workbench({ session, welcome, height, onLine, onView }: Workbenc
           onSubmit={run}
           onKey={onKey}
           complete={(line) => completeLine(session, line)}
-          {...(question === undefined
-            ? {}
-            : { answer: question.secret ? 'unseen' : 'shown', onAbandon: abandon })}
+          answering={() =>
+            session.question === undefined
+              ? undefined
+              : session.question.secret
+                ? 'unseen'
+                : 'shown'
+          }
+          onAbandon={abandon}
         />
       ) : null}
       {view === 'why' ? (

@@ -220,6 +220,22 @@ describe('a command that asks', () => {
     expect(lastFrame()).toMatch(/learner@laptop:~\$ aws configure --profile dev/);
   });
 
+  it('a pasted command that asks takes the next pasted lines as its answers, echoed as answers and not remembered', async () => {
+    const { lastFrame, keys, type, session } = await sandbox();
+    await keys('aws configure --profile dev\nAKIAIOSFODNN7EXAMPLE\nwJalrXUtnFEMI/K7MDENG\n');
+    expect(lastFrame()).toContain('AWS Access Key ID [None]: AKIAIOSFODNN7EXAMPLE');
+    expect(lastFrame()).toContain('AWS Secret Access Key [None]: wJalrXUtnFEMI/K7MDENG');
+    expect(lastFrame()).not.toContain('$ AKIAIOSFODNN7EXAMPLE');
+    expect(session.question?.prompt).toBe('Default region name [None]: ');
+    await type('');
+    await type('');
+    // History holds the command, never the answers.
+    await keys(UP);
+    expect(lastFrame()).toMatch(/\$ aws configure --profile dev\s*$/);
+    await keys(UP);
+    expect(lastFrame()).toMatch(/\$ aws configure --profile dev\s*$/);
+  });
+
   it('Esc abandons a question: nothing is written, and the shell prompt is back', async () => {
     const { lastFrame, keys, type, session } = await sandbox();
     const before = session.state.machines.laptop?.files['/home/learner/.aws/credentials'];
